@@ -1,0 +1,49 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  type ConversationState,
+  type TurnContext,
+} from 'botbuilder';
+import type { BotAuthConfig } from './config.ts';
+import { describeError, newErrorId, type Logger } from './logger.ts';
+import { turnError } from '../dialogs/strings.ts';
+
+/** Without an app id the adapter runs in local mode (no token checks) for the Emulator and the
+ *  tests; with one, every request must carry a valid Bot Framework token. */
+export function createAdapter(auth: BotAuthConfig): CloudAdapter {
+  const credentials = new ConfigurationServiceClientCredentialFactory(auth);
+  return new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ ...auth }, credentials));
+}
+
+export interface TurnErrorDeps {
+  logger: Logger;
+  conversationState: ConversationState;
+}
+
+/** Answers in Dutch with a code the person can quote, logs that code without any content, and
+ *  clears the conversation state so one broken state cannot trap the person in a loop. */
+export function installTurnErrorHandler(adapter: CloudAdapter, deps: TurnErrorDeps): void {
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    const errorId = newErrorId();
+    deps.logger.error(
+      {
+        errorId,
+        ...describeError(error),
+        channelId: context.activity.channelId,
+        activityType: context.activity.type,
+      },
+      'turn failed',
+    );
+    try {
+      await deps.conversationState.delete(context);
+    } catch (clearError) {
+      deps.logger.error({ errorId, ...describeError(clearError) }, 'could not clear state');
+    }
+    try {
+      await context.sendActivity(turnError(errorId));
+    } catch (sendError) {
+      deps.logger.error({ errorId, ...describeError(sendError) }, 'could not send error reply');
+    }
+  };
+}

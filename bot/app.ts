@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConversationState, UserState, type CloudAdapter, type TurnContext } from 'botbuilder';
+import type { Server } from 'restify';
+import { createAdapter, installTurnErrorHandler } from './adapter.ts';
+import { BureauBot } from './bot.ts';
+import type { BotConfig } from './config.ts';
+import { KnowledgeService } from './knowledge/service.ts';
+import { resolveKnowledgeDir } from './knowledge/paths.ts';
+import type { Logger } from './logger.ts';
+import { BotServer } from './server.ts';
+import { LowdbStorage } from './storage/lowdb-storage.ts';
+import { createRouter } from '../dialogs/router.ts';
+import { createRecordServices, type RecordServices } from './records/services.ts';
+
+const packageJson = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+) as { version: string };
+
+/** Extra HTTP routes (web widget, local Direct Line, Teams tab) get the running app's parts. */
+export type RouteInstaller = (server: Server, app: AppParts) => void;
+
+export interface AppParts {
+  config: BotConfig;
+  logger: Logger;
+  knowledge: KnowledgeService;
+  adapter: CloudAdapter;
+  logic: (context: TurnContext) => Promise<void>;
+  botServer: BotServer;
+}
+
+export interface RunningApp extends AppParts {
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface BotParts {
+  bot: BureauBot;
+  knowledge: KnowledgeService;
+  storage: LowdbStorage;
+  conversationState: ConversationState;
+  records: RecordServices;
+  close(): Promise<void>;
+}
+
+/** The bot without HTTP: the transcript tests drive this with a TestAdapter. */
+export async function buildBot(
+  config: BotConfig,
+  logger: Logger,
+  options: { watchKnowledge?: boolean } = {},
+): Promise<BotParts> {
+  const knowledge = new KnowledgeService({
+    dir: config.knowledgeDir ?? resolveKnowledgeDir(),
+    logger,
+    watch: options.watchKnowledge ?? true,
+  });
+  await knowledge.load();
+  const storage = new LowdbStorage({ dir: join(config.dataDir, 'state') });
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const records = createRecordServices(config, logger);
+  const router = createRouter({
+    conversationState,
+    userState,
+    knowledge,
+    records,
+    logger,
+    retention: { conversationDays: config.retentionDays, recordDays: config.recordRetentionDays },
+  });
+  const bot = new BureauBot({ conversationState, userState, router });
+  return {
+    bot,
+    knowledge,
+    storage,
+    conversationState,
+    records,
+    close: async () => {
+      knowledge.close();
+      await storage.flush();
+      await records.close();
+    },
+  };
+}
+
+/** Wires every part once; the entry point and the HTTP tests both start the bot through here. */
+export async function startApp(
+  config: BotConfig,
+  logger: Logger,
+  routes: RouteInstaller[] = [],
+): Promise<RunningApp> {
+  const parts = await buildBot(config, logger);
+  const { bot, knowledge } = parts;
+  const adapter = createAdapter(config.auth);
+  installTurnErrorHandler(adapter, { logger, conversationState: parts.conversationState });
+  const logic = (context: TurnContext): Promise<void> => bot.run(context);
+  const botServer = new BotServer({
+    adapter,
+    logic,
+    logger,
+    health: () => ({
+      status: 'ok',
+      version: packageJson.version,
+      knowledgeEntries: knowledge.entryCount,
+    }),
+  });
+  const app: AppParts = { config, logger, knowledge, adapter, logic, botServer };
+  for (const install of routes) install(botServer.server, app);
+  const port = await botServer.listen(config.port, config.host);
+  return {
+    ...app,
+    port,
+    url: `http://${config.host}:${port}`,
+    close: async () => {
+      await botServer.close();
+      await parts.close();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import {
+  ActivityHandler,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+  type UserState,
+} from 'botbuilder';
+import { greetingActivity } from '../dialogs/greeting.ts';
+import { STATE, type ConversationFlags } from '../dialogs/ids.ts';
+
+/** What handles a message after the greeting: the dialog router. */
+export interface MessageRouter {
+  route(context: TurnContext): Promise<void>;
+}
+
+export interface BotDeps {
+  conversationState: ConversationState;
+  userState: UserState;
+  router: MessageRouter;
+}
+
+export class BureauBot extends ActivityHandler {
+  private readonly conversationState: ConversationState;
+  private readonly userState: UserState;
+  private readonly flags: StatePropertyAccessor<ConversationFlags>;
+  private readonly router: MessageRouter;
+
+  constructor(deps: BotDeps) {
+    super();
+    this.conversationState = deps.conversationState;
+    this.userState = deps.userState;
+    this.router = deps.router;
+    this.flags = deps.conversationState.createProperty<ConversationFlags>(STATE.conversationFlags);
+
+    this.onMembersAdded(async (context, next) => {
+      if (this.shouldGreetOnJoin(context)) await this.greetOnce(context);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.greetOnce(context);
+      await this.router.route(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.conversationState.saveChanges(context, false);
+    await this.userState.saveChanges(context, false);
+  }
+
+  /** Web Chat adds the person; Teams (personal chat) adds the bot when the app is installed.
+   *  In team channels and group chats nobody is greeted on join: that would be noise. */
+  private shouldGreetOnJoin(context: TurnContext): boolean {
+    const { membersAdded, recipient, conversation } = context.activity;
+    const added = membersAdded ?? [];
+    if (context.activity.channelId === 'msteams') {
+      return conversation.conversationType === 'personal' && added.length > 0;
+    }
+    return added.some((member) => member.id !== recipient.id);
+  }
+
+  private async greetOnce(context: TurnContext): Promise<void> {
+    const flags = await this.flags.get(context, {});
+    if (flags.greeted) return;
+    await context.sendActivity(greetingActivity());
+    await this.flags.set(context, { ...flags, greeted: true });
+  }
+}

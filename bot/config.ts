@@ -1,0 +1,168 @@
+// Every environment variable the bot reads is validated here once, at start, so a typo in
+// production fails loudly with the variable's name instead of misbehaving later.
+
+export interface BotConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  logLevel: LogLevel;
+  production: boolean;
+  knowledgeDir: string | undefined;
+  auth: BotAuthConfig;
+  /** Azure Direct Line secret: when set, the widget gets tokens from Azure instead of the
+   *  bot's own local Direct Line endpoint. */
+  directLineSecret: string | undefined;
+  /** Public host name of the bot (Teams manifest, Content-Security-Policy). */
+  botDomain: string | undefined;
+  retentionDays: number;
+  recordRetentionDays: number;
+  /** Set only when SMTP_HOST, SMTP_PORT and BUREAU_EMAIL are all set. */
+  mail: MailConfig | undefined;
+}
+
+export interface MailConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string | undefined;
+  password: string | undefined;
+  from: string;
+  to: string;
+}
+
+export interface BotAuthConfig {
+  MicrosoftAppId: string;
+  MicrosoftAppPassword: string;
+  MicrosoftAppType: string;
+  MicrosoftAppTenantId: string;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, problem: string) {
+    super(`Configuratiefout in ${variable}: ${problem}`);
+    this.variable = variable;
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function text(env: Env, name: string, fallback: string): string {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? fallback : value;
+}
+
+function optional(env: Env, name: string): string | undefined {
+  const value = text(env, name, '');
+  return value === '' ? undefined : value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name, String(fallback));
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `"${raw}" is geen geheel getal.`);
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new ConfigError(name, `${value} ligt niet tussen ${min} en ${max}.`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = text(env, name, fallback);
+  const found = allowed.find((option) => option === raw);
+  if (found === undefined) {
+    throw new ConfigError(name, `"${raw}" is niet toegestaan; kies uit ${allowed.join(', ')}.`);
+  }
+  return found;
+}
+
+function readAuth(env: Env, production: boolean): BotAuthConfig {
+  const auth: BotAuthConfig = {
+    MicrosoftAppId: text(env, 'MicrosoftAppId', ''),
+    MicrosoftAppPassword: text(env, 'MicrosoftAppPassword', ''),
+    MicrosoftAppType: oneOf(env, 'MicrosoftAppType', APP_TYPES, 'MultiTenant'),
+    MicrosoftAppTenantId: text(env, 'MicrosoftAppTenantId', ''),
+  };
+  if (production && auth.MicrosoftAppId === '') {
+    throw new ConfigError(
+      'MicrosoftAppId',
+      'NODE_ENV=production vereist de gegevens van de Azure Bot: zet MicrosoftAppId, ' +
+        'MicrosoftAppPassword (niet bij UserAssignedMSI), MicrosoftAppType en, bij SingleTenant, ' +
+        'MicrosoftAppTenantId.',
+    );
+  }
+  if (auth.MicrosoftAppId !== '' && auth.MicrosoftAppType !== 'UserAssignedMSI') {
+    if (auth.MicrosoftAppPassword === '') {
+      throw new ConfigError('MicrosoftAppPassword', 'is verplicht zodra MicrosoftAppId is gezet.');
+    }
+  }
+  if (auth.MicrosoftAppType === 'SingleTenant' && auth.MicrosoftAppTenantId === '') {
+    throw new ConfigError(
+      'MicrosoftAppTenantId',
+      'is verplicht bij MicrosoftAppType=SingleTenant.',
+    );
+  }
+  return auth;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function email(env: Env, name: string, fallback: string): string {
+  const value = text(env, name, fallback);
+  if (!EMAIL.test(value)) throw new ConfigError(name, 'is geen geldig e-mailadres.');
+  return value;
+}
+
+function readMail(env: Env): MailConfig | undefined {
+  const host = optional(env, 'SMTP_HOST');
+  const to = optional(env, 'BUREAU_EMAIL');
+  const port = optional(env, 'SMTP_PORT');
+  if (host === undefined && to === undefined && port === undefined) return undefined;
+  if (host === undefined || to === undefined || port === undefined) {
+    const missing = [
+      ['SMTP_HOST', host],
+      ['SMTP_PORT', port],
+      ['BUREAU_EMAIL', to],
+    ].find(([, value]) => value === undefined);
+    throw new ConfigError(
+      missing?.[0] ?? 'SMTP_HOST',
+      'ontbreekt: voor e-mail aan het bureau zijn SMTP_HOST, SMTP_PORT en BUREAU_EMAIL samen nodig.',
+    );
+  }
+  return {
+    host,
+    port: integer(env, 'SMTP_PORT', 587, 1, 65535),
+    secure: oneOf(env, 'SMTP_SECURE', ['true', 'false'], 'false') === 'true',
+    user: optional(env, 'SMTP_USER'),
+    password: optional(env, 'SMTP_PASSWORD'),
+    from: email(env, 'SMTP_FROM', 'chatbot@localhost.localdomain'),
+    to: email(env, 'BUREAU_EMAIL', ''),
+  };
+}
+
+export function loadConfig(env: Env = process.env): BotConfig {
+  const production = text(env, 'NODE_ENV', 'development') === 'production';
+  const knowledgeDir = optional(env, 'KNOWLEDGE_DIR');
+  return {
+    host: text(env, 'HOST', '127.0.0.1'),
+    port: integer(env, 'PORT', 3978, 0, 65535),
+    dataDir: text(env, 'DATA_DIR', './data'),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    production,
+    knowledgeDir,
+    auth: readAuth(env, production),
+    directLineSecret: optional(env, 'DIRECTLINE_SECRET'),
+    botDomain: optional(env, 'BOT_DOMAIN'),
+    mail: readMail(env),
+    retentionDays: integer(env, 'RETENTION_DAYS', 30, 1, 3650),
+    recordRetentionDays: integer(env, 'RECORD_RETENTION_DAYS', 90, 1, 3650),
+  };
+}
+
+export function isLocalMode(config: BotConfig): boolean {
+  return config.auth.MicrosoftAppId === '';
+}

@@ -1,0 +1,186 @@
+import type { Reporter } from './diagnostics.ts';
+import type { ParsedYaml } from '../load/yaml.ts';
+
+/** A small schema language: enough for the knowledge files, and it speaks Dutch. */
+export type Spec =
+  | { kind: 'text' }
+  | { kind: 'date' }
+  | { kind: 'regex' }
+  | { kind: 'choice'; values: readonly string[] }
+  | { kind: 'list'; item: Spec; min?: number; exact?: number; unit: string }
+  | { kind: 'textOrList'; item: Spec; unit: string }
+  | { kind: 'object'; fields: Record<string, Field> };
+
+export interface Field {
+  spec: Spec;
+  required: boolean;
+}
+
+type Path = (string | number)[];
+
+interface Context {
+  parsed: ParsedYaml;
+  reporter: Reporter;
+  file: string;
+}
+
+export function describeType(value: unknown): string {
+  if (value === null || value === undefined) return 'leeg';
+  if (Array.isArray(value)) return 'een lijst';
+  if (typeof value === 'object') return 'een groep velden';
+  if (typeof value === 'number') return 'een getal';
+  if (typeof value === 'boolean') return 'een ja/nee-waarde';
+  return 'een tekst';
+}
+
+function name(path: Path): string {
+  return path.map((part) => (typeof part === 'number' ? `[${part + 1}]` : part)).join('.').replace(/\.\[/g, '[');
+}
+
+export function validate(value: unknown, spec: Spec, path: Path, ctx: Context): void {
+  switch (spec.kind) {
+    case 'text':
+      return checkText(value, path, ctx);
+    case 'date':
+      return checkDate(value, path, ctx);
+    case 'regex':
+      return checkRegex(value, path, ctx);
+    case 'choice':
+      return checkChoice(value, spec.values, path, ctx);
+    case 'list':
+      return checkList(value, spec, path, ctx);
+    case 'textOrList':
+      if (Array.isArray(value)) return checkList(value, { kind: 'list', item: spec.item, unit: spec.unit }, path, ctx);
+      return checkText(value, path, ctx);
+    case 'object':
+      return checkObject(value, spec.fields, path, ctx);
+  }
+}
+
+function fail(ctx: Context, path: Path, message: string, hint: string): void {
+  ctx.reporter.error(ctx.file, ctx.parsed.positionOf(path), message, hint);
+}
+
+function checkText(value: unknown, path: Path, ctx: Context): void {
+  if (typeof value === 'number') return;
+  if (typeof value !== 'string') {
+    fail(ctx, path, `"${name(path)}" moet een tekst zijn, maar is ${describeType(value)}`, textHint(value));
+  } else if (value.trim() === '') {
+    fail(ctx, path, `"${name(path)}" is leeg`, 'Vul een tekst in, of schrijf TE_VULLEN als het nog niet bekend is.');
+  }
+}
+
+function textHint(value: unknown): string {
+  if (Array.isArray(value)) return 'Schrijf hier één tekst, zonder "- " ervoor.';
+  if (typeof value === 'boolean') return 'Zet de tekst tussen aanhalingstekens, bijvoorbeeld "ja".';
+  return 'Schrijf de tekst direct achter de dubbele punt, of op de regels eronder na "|".';
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isValidDate(text: string): boolean {
+  const match = DATE.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function checkDate(value: unknown, path: Path, ctx: Context): void {
+  if (typeof value === 'string' && isValidDate(value)) return;
+  const shown = typeof value === 'string' ? `"${value}"` : describeType(value);
+  fail(ctx, path, `"${name(path)}" is geen geldige datum: ${shown}`, 'Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-24.');
+}
+
+function checkRegex(value: unknown, path: Path, ctx: Context): void {
+  checkText(value, path, ctx);
+  if (typeof value !== 'string' || value.trim() === '') return;
+  try {
+    new RegExp(value, 'i');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : '';
+    fail(
+      ctx,
+      path,
+      `ongeldige reguliere expressie (${reason})`,
+      "Controleer haakjes ( ) en [ ], en zet een \\ voor tekens als ? + * . als u ze letterlijk bedoelt. Gebruik enkele aanhalingstekens rond het patroon, zodat \\b blijft staan.",
+    );
+  }
+}
+
+function checkChoice(value: unknown, values: readonly string[], path: Path, ctx: Context): void {
+  if (typeof value === 'string' && values.includes(value)) return;
+  const shown = typeof value === 'string' ? `"${value}"` : describeType(value);
+  fail(ctx, path, `"${name(path)}" moet een van ${values.join(', ')} zijn, niet ${shown}`, `Kies een van: ${values.join(', ')}.`);
+}
+
+function checkList(value: unknown, spec: Extract<Spec, { kind: 'list' }>, path: Path, ctx: Context): void {
+  if (!Array.isArray(value)) {
+    fail(
+      ctx,
+      path,
+      `"${name(path)}" moet een lijst zijn, maar is ${describeType(value)}`,
+      'Zet elk item op een eigen regel die begint met "  - ", of schrijf [a, b, c].',
+    );
+    return;
+  }
+  const count = value.length;
+  if (spec.exact !== undefined && count !== spec.exact) {
+    fail(ctx, path, `"${name(path)}" heeft ${count} ${spec.unit}; het moeten er precies ${spec.exact} zijn`, `Zorg voor precies ${spec.exact} ${spec.unit}.`);
+  } else if (spec.min !== undefined && count < spec.min) {
+    fail(
+      ctx,
+      path,
+      `"${name(path)}" heeft ${count} ${spec.unit}; minimaal ${spec.min} nodig`,
+      `Voeg er nog ${spec.min - count} toe, verschillend geformuleerd, zoals mensen ze echt typen.`,
+    );
+  }
+  value.forEach((item: unknown, index) => validate(item, spec.item, [...path, index], ctx));
+}
+
+function checkObject(value: unknown, fields: Record<string, Field>, path: Path, ctx: Context): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    fail(ctx, path, `${path.length ? `"${name(path)}"` : 'het bestand'} moet velden bevatten (naam: waarde), maar is ${describeType(value)}`, `Verwachte velden: ${Object.keys(fields).join(', ')}.`);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  const allowed = Object.keys(fields);
+  for (const key of Object.keys(record)) {
+    if (key in fields) continue;
+    const guess = closest(key, allowed);
+    ctx.reporter.error(
+      ctx.file,
+      ctx.parsed.keyPosition(path, key),
+      `onbekend veld "${key}"`,
+      `${guess ? `Bedoelt u "${guess}"? ` : ''}Toegestane velden: ${allowed.join(', ')}.`,
+      key.length,
+    );
+  }
+  for (const [key, field] of Object.entries(fields)) {
+    const present = key in record && record[key] !== null && record[key] !== undefined;
+    if (present) validate(record[key], field.spec, [...path, key], ctx);
+    else if (field.required) {
+      const where = key in record ? [...path, key] : path;
+      const message = key in record ? `"${name([...path, key])}" is leeg` : `het verplichte veld "${name([...path, key])}" ontbreekt`;
+      fail(ctx, where, message, `Vul "${key}" in; schrijf TE_VULLEN als de informatie nog niet bekend is.`);
+    }
+  }
+}
+
+function closest(word: string, options: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  return options.find((option) => option.toLowerCase() === lower || editDistance(option.toLowerCase(), lower) <= 2);
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

@@ -1,0 +1,137 @@
+import type { Reporter } from '../check/diagnostics.ts';
+import { validate, type Spec } from '../check/schema.ts';
+import { COURSE_SCHEMA, CONTACTS_SCHEMA, CRISIS_SCHEMA, SYNONYMS_SCHEMA } from '../check/schemas.ts';
+import { normalizeText } from '../text/normalize.ts';
+import type { SynonymGroup } from '../text/synonyms.ts';
+import {
+  CHANNEL_TYPES,
+  type ContactChannel,
+  type ContactInfo,
+  type CourseInfo,
+  type CrisisInfo,
+  type SynonymInfo,
+} from '../types.ts';
+import { asList, asRecord, asText, asTexts } from './values.ts';
+import { parseYaml, type ParsedYaml } from './yaml.ts';
+
+export interface ReadFile<T> {
+  value: T;
+  parsed: ParsedYaml;
+}
+
+function readYaml(file: string, text: string, schema: Spec, reporter: Reporter): ReadFile<Record<string, unknown>> | undefined {
+  const parsed = parseYaml(text, file, reporter);
+  if (!parsed) return undefined;
+  const data: unknown = parsed.doc.toJS();
+  validate(data, schema, [], { parsed, reporter, file });
+  return { value: asRecord(data), parsed };
+}
+
+export function readCourse(file: string, text: string, reporter: Reporter): ReadFile<CourseInfo> | undefined {
+  const read = readYaml(file, text, COURSE_SCHEMA, reporter);
+  if (!read) return undefined;
+  const r = read.value;
+  const dates = Array.isArray(r.dates) ? asTexts(r.dates) : asText(r.dates);
+  const course: CourseInfo = {
+    title: asText(r.title),
+    summary: asText(r.summary),
+    why: asText(r.why),
+    targetGroup: asText(r.targetGroup),
+    programme: asList(r.programme).map((item) => {
+      const p = asRecord(item);
+      return { title: asText(p.title), description: asText(p.description) };
+    }),
+    homework: asText(r.homework),
+    dates,
+    location: asText(r.location),
+    price: asText(r.price),
+    registration: asText(r.registration),
+    questions: asTexts(r.questions),
+    keywords: asTexts(r.keywords),
+    followups: asTexts(r.followups),
+    updated: asText(r.updated),
+  };
+  return { value: course, parsed: read.parsed };
+}
+
+function channelType(value: unknown): ContactChannel['type'] {
+  return CHANNEL_TYPES.find((type) => type === value) ?? 'website';
+}
+
+export function readContacts(file: string, text: string, reporter: Reporter): ReadFile<ContactInfo> | undefined {
+  const read = readYaml(file, text, CONTACTS_SCHEMA, reporter);
+  if (!read) return undefined;
+  const r = read.value;
+  const channels = asList(r.channels).map((item): ContactChannel => {
+    const c = asRecord(item);
+    const note = asText(c.note);
+    return { type: channelType(c.type), label: asText(c.label), value: asText(c.value), ...(note ? { note } : {}) };
+  });
+  const contacts: ContactInfo = {
+    intro: asText(r.intro),
+    channels,
+    hours: asText(r.hours),
+    questions: asTexts(r.questions),
+    keywords: asTexts(r.keywords),
+    updated: asText(r.updated),
+  };
+  return { value: contacts, parsed: read.parsed };
+}
+
+export function readSynonyms(file: string, text: string, reporter: Reporter): ReadFile<SynonymInfo> | undefined {
+  const read = readYaml(file, text, SYNONYMS_SCHEMA, reporter);
+  if (!read) return undefined;
+  const groups: SynonymGroup[] = asList(read.value.groups).map((item) => {
+    const g = asRecord(item);
+    return { term: asText(g.term), variants: asTexts(g.variants) };
+  });
+  checkVariantsOnce(groups, file, read.parsed, reporter);
+  return { value: { groups: groups.filter((g) => g.term !== '') }, parsed: read.parsed };
+}
+
+/** A variant under two terms would be read as whichever comes first: say so instead. */
+function checkVariantsOnce(groups: readonly SynonymGroup[], file: string, parsed: ParsedYaml, reporter: Reporter): void {
+  const seen = new Map<string, string>();
+  groups.forEach((group, g) => {
+    group.variants.forEach((variant, v) => {
+      const key = normalizeText(variant);
+      const first = seen.get(key);
+      if (first !== undefined && first !== group.term) {
+        reporter.error(
+          file,
+          parsed.positionOf(['groups', g, 'variants', v]),
+          `de variant "${variant}" staat ook bij "${first}"`,
+          'Een variant kan maar bij één term horen; haal hem bij een van beide weg.',
+          variant.length,
+        );
+      } else seen.set(key, group.term);
+    });
+  });
+}
+
+/** Patterns that do not compile were reported by the schema and are left out here. */
+function compile(patterns: readonly string[]): RegExp[] {
+  const compiled: RegExp[] = [];
+  for (const pattern of patterns) {
+    try {
+      compiled.push(new RegExp(pattern, 'gi'));
+    } catch {
+      // reported by the schema check
+    }
+  }
+  return compiled;
+}
+
+export function readCrisis(file: string, text: string, reporter: Reporter): ReadFile<CrisisInfo> | undefined {
+  const read = readYaml(file, text, CRISIS_SCHEMA, reporter);
+  if (!read) return undefined;
+  const r = read.value;
+  const crisis: CrisisInfo = {
+    answer: asText(r.answer),
+    phrases: asTexts(r.phrases),
+    patterns: compile(asTexts(r.patterns)),
+    exceptions: compile(asTexts(r.exceptions)),
+    updated: asText(r.updated),
+  };
+  return { value: crisis, parsed: read.parsed };
+}

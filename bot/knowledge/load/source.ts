@@ -1,0 +1,38 @@
+import type { Reporter } from '../check/diagnostics.ts';
+
+const BOM = '\uFEFF';
+
+/**
+ * Checks what editors cannot see: byte-order marks and tabs. Returns the text with BOMs
+ * removed and line endings unified, so the remaining checks still run and point at the
+ * right lines.
+ */
+export function cleanSource(
+  file: string,
+  raw: string,
+  reporter: Reporter,
+  options: { tabsAreErrorsUntilLine?: number } = {},
+): string {
+  reporter.addSource(file, raw.replace(/\r\n?/g, '\n'));
+  const lines = raw.replace(/\r\n?/g, '\n').split('\n');
+  lines.forEach((line, index) => {
+    const at = (column: number) => ({ line: index + 1, column: column + 1 });
+    const bom = line.indexOf(BOM);
+    if (bom >= 0) {
+      reporter.error(
+        file,
+        at(bom),
+        'onzichtbaar BOM-teken (U+FEFF) in het bestand',
+        'Sla het bestand op als "UTF-8" zonder BOM (in VS Code: klik rechtsonder op de codering en kies "Save with Encoding" → "UTF-8").',
+      );
+    }
+    const tab = line.indexOf('\t');
+    if (tab < 0) return;
+    const strict = options.tabsAreErrorsUntilLine === undefined || index + 1 <= options.tabsAreErrorsUntilLine;
+    const message = 'tab-teken in de tekst';
+    const hint = 'Vervang de tab door spaties; YAML staat geen tabs toe en in antwoorden verspringt de tekst.';
+    if (strict) reporter.error(file, at(tab), message, hint);
+    else reporter.warn(file, at(tab), message, hint);
+  });
+  return lines.join('\n').replaceAll(BOM, '');
+}

@@ -1,0 +1,56 @@
+import stemmer from 'natural/lib/natural/stemmers/porter_stemmer_nl.js';
+
+// The Dutch Porter stemmer leaves diminutives ("appjes"), participles ("gepest", "geappt"),
+// verb forms ("appt") and vowel plurals ("collegas") alone. These helpers propose base forms;
+// the analyzer keeps a proposal only when the index knows it, so a wrong guess costs nothing.
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
+export function stem(word: string): string {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  const result = /^\d+$/.test(word) ? word : stemmer.stem(word);
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(word, result);
+  return result;
+}
+
+const DIMINUTIVE_SUFFIXES = ['etjes', 'etje', 'tjes', 'tje', 'pjes', 'pje', 'kjes', 'kje', 'jes', 'je'];
+
+/** "balletje" → "ball" → "bal": a doubled consonant before -etje belongs to the suffix. */
+function undouble(word: string): string {
+  const n = word.length;
+  return n > 3 && word[n - 1] === word[n - 2] ? word.slice(0, -1) : word;
+}
+
+function diminutiveBases(word: string): string[] {
+  const bases: string[] = [];
+  for (const suffix of DIMINUTIVE_SUFFIXES) {
+    if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
+    const base = word.slice(0, -suffix.length);
+    bases.push(base);
+    if (suffix.startsWith('et')) bases.push(undouble(base));
+  }
+  return bases;
+}
+
+/** gepest → pest, geappt → app, gemaild → mail, gegoogeld → googel, gestuurd → stuur. */
+function participleBases(word: string): string[] {
+  if (!/^ge\w{3,}[dt]$/.test(word)) return [];
+  const inner = word.slice(2);
+  return [inner, inner.slice(0, -1)];
+}
+
+/** appt → app, mailt → mail, collegas → collega, fotos → foto. */
+function inflectionBases(word: string): string[] {
+  const bases: string[] = [];
+  if (/[^aeiou]t$/.test(word) && word.length >= 4) bases.push(word.slice(0, -1));
+  if (/[aeiouy]s$/.test(word) && word.length >= 4) bases.push(word.slice(0, -1));
+  return bases;
+}
+
+/** Candidate base forms of a word, most specific first; the word itself is not included. */
+export function baseForms(word: string): string[] {
+  return [...diminutiveBases(word), ...participleBases(word), ...inflectionBases(word)];
+}

@@ -1,0 +1,48 @@
+// Every number that shapes matching, in one place. Tuned ONLY on knowledge/tests/tune.yaml
+// with `node bot/knowledge/cli/tune.ts`, which prints this block; never on the entries' own
+// example questions, and never on holdout.yaml (that file is measured, not tuned on).
+
+export interface ModelWeights {
+  /** Weight of a compound part (pest from pestgedrag) relative to a whole word. */
+  compound: number;
+  /** Weight of a word found by typo correction. */
+  fuzzy: number;
+  /** Weight of word pairs ("groep app") next to single words. */
+  bigram: number;
+  /** An unknown query word counts as this share of the rarest known word's idf. */
+  unknown: number;
+  /** Share of the best single example question in the raw score; the rest is how much of
+   *  the question the target's whole vocabulary (questions, title, keywords) covers. */
+  question: number;
+}
+
+/**
+ * score = 1 / (1 + exp(-(bias + raw * rawScore + margin * (rawScore - bestOtherRawScore))))
+ * A logistic fit on tune.yaml of "was the top candidate right?" (fallback questions count as
+ * wrong for every candidate), so a score of 0.8 means about 80% of tune answers at that
+ * score were right.
+ */
+export interface Calibration {
+  bias: number;
+  raw: number;
+  margin: number;
+}
+
+export interface Thresholds {
+  /** At or above: answer directly. */
+  answer: number;
+  /** At or above (and below answer): "Bedoelde u…" with the top three. Below: fallback. */
+  suggest: number;
+}
+
+export interface Tuning {
+  weights: ModelWeights;
+  calibration: Calibration;
+  thresholds: Thresholds;
+}
+
+export const TUNING: Tuning = {
+  weights: { compound: 0.8, fuzzy: 0.7, bigram: 0.5, unknown: 0.8, question: 0.6 },
+  calibration: { bias: -4, raw: 8, margin: 6 },
+  thresholds: { answer: 0.6, suggest: 0.3 },
+};

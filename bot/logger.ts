@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import type { LogLevel } from './config.ts';
+
+export type { Logger } from 'pino';
+
+// Log lines carry ids, counts and error kinds only. Message text, names, e-mail addresses
+// and phone numbers never reach a log call; the redaction below is a second line of defence
+// for fields that might be added carelessly later.
+const REDACTED_PATHS = [
+  'text',
+  '*.text',
+  'activity',
+  '*.activity',
+  'email',
+  '*.email',
+  'phone',
+  '*.phone',
+  'name',
+  '*.name',
+];
+
+export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+  const options = {
+    level,
+    base: { app: 'bdv-chatbot' },
+    redact: { paths: REDACTED_PATHS, censor: '[verwijderd]' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+/** A short code the user sees ("foutcode …") and the log carries, so the bureau can match
+ *  a complaint to a log line without storing anything the person wrote. */
+export function newErrorId(): string {
+  return randomBytes(4).toString('hex').toUpperCase();
+}
+
+/** The error's class, code and call sites, but not its message: a message may quote input. */
+export function describeError(error: unknown): { errorType: string; code?: string; at?: string } {
+  if (!(error instanceof Error)) return { errorType: typeof error };
+  const code = (error as Error & { code?: unknown }).code;
+  const at = error.stack?.split('\n').slice(1, 6).join('\n').trim();
+  return {
+    errorType: error.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(at ? { at } : {}),
+  };
+}

@@ -1,0 +1,43 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { MailConfig } from '../config.ts';
+import type { BureauRecord } from './record-store.ts';
+
+export interface RecordMailer {
+  send(record: BureauRecord, lines: string[]): Promise<void>;
+  close(): void;
+}
+
+/** Mails the bureau a new record: its reference and only the fields the person shared. */
+export class SmtpMailer implements RecordMailer {
+  private readonly transport: Transporter;
+  private readonly config: MailConfig;
+
+  constructor(config: MailConfig) {
+    this.config = config;
+    this.transport = nodemailer.createTransport({
+      host: config.host,
+      port: config.port,
+      secure: config.secure,
+      ...(config.user ? { auth: { user: config.user, pass: config.password ?? '' } } : {}),
+    });
+  }
+
+  async send(record: BureauRecord, lines: string[]): Promise<void> {
+    const subject =
+      record.kind === 'contact'
+        ? `Nieuw contactverzoek ${record.ref}`
+        : `Nieuwe aanmelding cursus ${record.ref}`;
+    await this.transport.sendMail({
+      from: this.config.from,
+      to: this.config.to,
+      subject,
+      text: [`Referentie: ${record.ref}`, `Ontvangen: ${record.createdAt}`, '', ...lines].join(
+        '\n',
+      ),
+    });
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}

@@ -1,0 +1,87 @@
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { newReference, type RecordKind } from './reference.ts';
+
+/** A course registration or contact request: what the person chose to share, nothing more. */
+export interface BureauRecord {
+  ref: string;
+  kind: RecordKind;
+  createdAt: string;
+  /** A one-way hash of channel and user id, so "vergeet mij" can find the person's records
+   *  without the record naming the account. */
+  userKey: string;
+  fields: Record<string, string | boolean>;
+  mailedAt?: string;
+  exportedAt?: string;
+  closedAt?: string;
+}
+
+export type NewRecord = Pick<BureauRecord, 'kind' | 'userKey' | 'fields'>;
+
+/** One file per record, written atomically (lowdb writes a temporary file and renames it), so
+ *  a record exists on disk before the bot tells the person it was received. */
+export class RecordStore {
+  private readonly dir: string;
+  private readonly now: () => Date;
+
+  constructor(options: { dir: string; now?: () => Date }) {
+    this.dir = options.dir;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async create(record: NewRecord): Promise<BureauRecord> {
+    await mkdir(this.dir, { recursive: true });
+    for (;;) {
+      const ref = newReference(record.kind);
+      const db = this.file(ref);
+      await db.read();
+      if (db.data) continue;
+      db.data = { ...record, ref, createdAt: this.now().toISOString() };
+      await db.write();
+      return db.data;
+    }
+  }
+
+  async get(ref: string): Promise<BureauRecord | null> {
+    if (!/^[A-Z]{3}-[0-9A-Z]{6}$/.test(ref)) return null;
+    const db = this.file(ref);
+    await db.read();
+    return db.data;
+  }
+
+  async update(ref: string, change: Partial<BureauRecord>): Promise<void> {
+    const db = this.file(ref);
+    await db.read();
+    if (!db.data) return;
+    db.data = { ...db.data, ...change, ref };
+    await db.write();
+  }
+
+  async list(): Promise<BureauRecord[]> {
+    const names = await readdir(this.dir).catch(() => []);
+    const records: BureauRecord[] = [];
+    for (const name of names) {
+      if (!name.endsWith('.json') || name.startsWith('.')) continue;
+      const record = await this.get(name.slice(0, -'.json'.length));
+      if (record) records.push(record);
+    }
+    return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** Removes every record of one person; returns how many of each kind went. */
+  async deleteForUser(userKey: string): Promise<Record<RecordKind, number>> {
+    const removed: Record<RecordKind, number> = { registration: 0, contact: 0 };
+    for (const record of await this.list()) {
+      if (record.userKey !== userKey) continue;
+      await rm(join(this.dir, `${record.ref}.json`), { force: true });
+      removed[record.kind] += 1;
+    }
+    return removed;
+  }
+
+  private file(ref: string): Low<BureauRecord | null> {
+    return new Low<BureauRecord | null>(new JSONFile(join(this.dir, `${ref}.json`)), null);
+  }
+}

@@ -1,0 +1,34 @@
+import { WaterfallDialog } from 'botbuilder-dialogs';
+import type { ConversationState, UserState } from 'botbuilder';
+import type { RecordStore } from '../bot/records/record-store.ts';
+import { DIALOG } from './ids.ts';
+import { userKey } from './identity.ts';
+import { askChoice, pickChoice } from './prompts.ts';
+import { CHOICES, FORGET } from './strings.ts';
+
+export interface ForgetDeps {
+  conversationState: ConversationState;
+  userState: UserState;
+  records: RecordStore;
+}
+
+const OPTIONS = [CHOICES.forgetConfirm, CHOICES.no];
+
+/** "Vergeet mij": asks once, then erases the person's state and records and says what went. */
+export function forgetDialog(deps: ForgetDeps): WaterfallDialog {
+  return new WaterfallDialog(DIALOG.forget, [
+    async (step) => askChoice(step, FORGET.confirm, OPTIONS),
+    async (step) => {
+      const choice = pickChoice(String(step.result), OPTIONS);
+      if (choice !== CHOICES.forgetConfirm) {
+        await step.context.sendActivity(FORGET.kept);
+        return step.endDialog();
+      }
+      const removed = await deps.records.deleteForUser(userKey(step.context.activity));
+      await deps.userState.delete(step.context);
+      await deps.conversationState.delete(step.context);
+      await step.context.sendActivity(FORGET.done(removed.registration, removed.contact));
+      return step.endDialog();
+    },
+  ]);
+}

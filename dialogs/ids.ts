@@ -1,0 +1,29 @@
+// Ids that cross files are defined here once: state property names, the values that the
+// greeting's suggested actions send back, and dialog ids.
+
+export const STATE = {
+  conversationFlags: 'conversationFlags',
+  dialogState: 'dialogState',
+  userProfile: 'userProfile',
+} as const;
+
+export interface ConversationFlags {
+  greeted?: boolean;
+  /** Misses in a row (fallback or "iets anders"); at two the bot offers a human. */
+  misses?: number;
+  /** The entry id whose "Heeft dit geholpen?" awaits a ja/nee. */
+  pendingFeedback?: string | undefined;
+}
+
+/** Values that cards send back (Adaptive Card Submit data). */
+export const CARD_ACTIONS = {
+  register: 'register',
+} as const;
+
+export const DIALOG = {
+  registration: 'registration',
+  contact: 'contactRequest',
+  forget: 'forget',
+  textPrompt: 'textPrompt',
+  choicePrompt: 'choicePrompt',
+} as const;

@@ -1,0 +1,114 @@
+import {
+  TextPrompt,
+  type DialogSet,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
+import { withChoices } from './cards.ts';
+import { fold, isNo, isYes } from './intents.ts';
+import { RETRY } from './strings.ts';
+
+export const PROMPT = {
+  text: 'textPrompt',
+  email: 'emailPrompt',
+  phone: 'phonePrompt',
+  choice: 'choicePrompt',
+} as const;
+
+const MAX_FIELD = 300;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
+
+export function isEmail(text: string): boolean {
+  return EMAIL.test(text.trim()) && text.trim().length <= 254;
+}
+
+/** Dutch numbers (06…, 0xx…, +31…, 0031…) and other international numbers with a plus. */
+export function normalisePhone(text: string): string | undefined {
+  const digits = text.replace(/[\s().-]/g, '');
+  if (/^0[1-9]\d{8}$/.test(digits)) return digits;
+  if (/^(\+|00)31[1-9]\d{8}$/.test(digits))
+    return `0${digits.slice(digits.startsWith('+') ? 3 : 4)}`;
+  if (/^\+[1-9]\d{7,14}$/.test(digits)) return digits;
+  return undefined;
+}
+
+/** Which of `options` the person chose, by the button text or a clear ja/nee. */
+export function pickChoice(text: string, options: readonly string[]): string | undefined {
+  const f = fold(text);
+  const exact = options.find((option) => fold(option) === f);
+  if (exact) return exact;
+  // "ja"/"nee" and their variants answer any option that starts with Ja or Nee.
+  if (isYes(text)) return options.find((option) => fold(option).startsWith('ja'));
+  if (isNo(text)) return options.find((option) => fold(option).startsWith('nee'));
+  const starts = options.filter((option) => fold(option).startsWith(f) && f.length >= 3);
+  return starts.length === 1 ? starts[0] : undefined;
+}
+
+function recognized(prompt: PromptValidatorContext<string>): string {
+  return prompt.recognized.succeeded ? (prompt.recognized.value ?? '').trim() : '';
+}
+
+export function addPrompts(dialogs: DialogSet): void {
+  dialogs.add(
+    new TextPrompt(PROMPT.text, (p) => {
+      const value = recognized(p);
+      return Promise.resolve(value.length > 0 && value.length <= MAX_FIELD);
+    }),
+  );
+  dialogs.add(new TextPrompt(PROMPT.email, (p) => Promise.resolve(isEmail(recognized(p)))));
+  dialogs.add(
+    new TextPrompt(PROMPT.phone, (p) =>
+      Promise.resolve(normalisePhone(recognized(p)) !== undefined),
+    ),
+  );
+  dialogs.add(
+    new TextPrompt(PROMPT.choice, (p) => {
+      const { options, open } = p.options.validations as ChoiceValidation;
+      const value = recognized(p);
+      const ok = pickChoice(value, options) !== undefined;
+      return Promise.resolve(ok || (open && value.length > 0 && value.length <= MAX_FIELD));
+    }),
+  );
+}
+
+/** Carried in the prompt options so one choice prompt serves every question. */
+interface ChoiceValidation {
+  options: string[];
+  open: boolean;
+}
+
+type Step = WaterfallStepContext<Record<string, unknown>>;
+
+export function askText(
+  step: Step,
+  text: string,
+  suggestions: string[] = [],
+): Promise<DialogTurnResult> {
+  return step.prompt(PROMPT.text, {
+    prompt: withChoices(text, suggestions),
+    retryPrompt: withChoices(RETRY.text, suggestions),
+  });
+}
+
+export function askEmail(step: Step, text: string): Promise<DialogTurnResult> {
+  return step.prompt(PROMPT.email, { prompt: text, retryPrompt: RETRY.email });
+}
+
+export function askPhone(step: Step, text: string): Promise<DialogTurnResult> {
+  return step.prompt(PROMPT.phone, { prompt: text, retryPrompt: RETRY.phone });
+}
+
+/** `open`: any text is accepted too (e.g. preferred moments), the options are shortcuts. */
+export function askChoice(
+  step: Step,
+  text: string,
+  options: string[],
+  open = false,
+): Promise<DialogTurnResult> {
+  return step.prompt(PROMPT.choice, {
+    prompt: withChoices(text, options),
+    retryPrompt: withChoices(RETRY.choice, options),
+    validations: { options, open } satisfies ChoiceValidation,
+  });
+}

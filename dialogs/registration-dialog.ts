@@ -1,0 +1,84 @@
+import {
+  WaterfallDialog,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { RecordService } from '../bot/records/services.ts';
+import { DIALOG } from './ids.ts';
+import { teamsName, userKey } from './identity.ts';
+import { askChoice, askEmail, askText, pickChoice } from './prompts.ts';
+import { CHOICES, FIELD_LABELS, REGISTRATION } from './strings.ts';
+
+type Step = WaterfallStepContext<Record<string, unknown>>;
+
+const TRAINING = [CHOICES.trainingDone, CHOICES.trainingOther, CHOICES.trainingNo];
+const YES_NO = [CHOICES.yes, CHOICES.no];
+
+interface Registration {
+  name: string;
+  email: string;
+  organisation: string;
+  training: string;
+}
+
+function summary(r: Registration): string[] {
+  return [
+    `- ${FIELD_LABELS.name}: ${r.name}`,
+    `- ${FIELD_LABELS.email}: ${r.email}`,
+    `- ${FIELD_LABELS.organisation}: ${r.organisation}`,
+    `- ${FIELD_LABELS.training}: ${r.training}`,
+  ];
+}
+
+/** Name, e-mail, organisation, basic training, consent, summary, stored record, confirmation. */
+export function registrationDialog(records: RecordService): WaterfallDialog {
+  const form = (step: Step): Registration => step.values as unknown as Registration;
+  return new WaterfallDialog(DIALOG.registration, [
+    async (step) => {
+      const name = teamsName(step.context.activity);
+      return name
+        ? askText(step, REGISTRATION.nameTeams(name), [name])
+        : askText(step, REGISTRATION.name);
+    },
+    async (step) => {
+      form(step).name = String(step.result).trim();
+      return askEmail(step, REGISTRATION.email);
+    },
+    async (step) => {
+      form(step).email = String(step.result).trim();
+      return askText(step, REGISTRATION.organisation);
+    },
+    async (step) => {
+      form(step).organisation = String(step.result).trim();
+      return askChoice(step, REGISTRATION.training, TRAINING);
+    },
+    async (step) => {
+      form(step).training = pickChoice(String(step.result), TRAINING) ?? String(step.result);
+      return askChoice(step, REGISTRATION.consent, YES_NO);
+    },
+    async (step) => {
+      if (pickChoice(String(step.result), YES_NO) !== CHOICES.yes) {
+        await step.context.sendActivity(REGISTRATION.noConsent);
+        return step.endDialog();
+      }
+      return askChoice(step, REGISTRATION.summary(summary(form(step))), YES_NO);
+    },
+    async (step): Promise<DialogTurnResult> => {
+      if (pickChoice(String(step.result), YES_NO) !== CHOICES.yes) {
+        await step.context.sendActivity(REGISTRATION.notConfirmed);
+        return step.endDialog();
+      }
+      const r = form(step);
+      const record = await records.submit(
+        {
+          kind: 'registration',
+          userKey: userKey(step.context.activity),
+          fields: { ...r, consent: true },
+        },
+        summary(r),
+      );
+      await step.context.sendActivity(REGISTRATION.done(record.ref));
+      return step.endDialog();
+    },
+  ]);
+}

@@ -1,0 +1,178 @@
+import type { ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
+import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import type { MessageRouter } from '../bot/bot.ts';
+import type { KnowledgeService } from '../bot/knowledge/service.ts';
+import type { Logger } from '../bot/logger.ts';
+import type { RecordServices } from '../bot/records/services.ts';
+import { AnswerRenderer } from './answers.ts';
+import { contactDialog } from './contact-dialog.ts';
+import { forgetDialog } from './forget-dialog.ts';
+import { greetingActivity } from './greeting.ts';
+import { CARD_ACTIONS, DIALOG, STATE, type ConversationFlags } from './ids.ts';
+import { controlIntent, isNo, isYes, type ControlIntent } from './intents.ts';
+import { messageText } from './message-text.ts';
+import { addPrompts } from './prompts.ts';
+import { registrationDialog } from './registration-dialog.ts';
+import * as S from './strings.ts';
+
+export interface RouterDeps {
+  conversationState: ConversationState;
+  userState: UserState;
+  knowledge: KnowledgeService;
+  records: RecordServices;
+  logger: Logger;
+  retention: { conversationDays: number; recordDays: number };
+}
+
+// Commands that work at any step of any dialog.
+const INTERRUPTIONS = new Set<ControlIntent>(['help', 'cancel', 'restart', 'privacy', 'forget']);
+
+/** One flat router: crisis first, then interruptions, then the active dialog, then topics. */
+export class MainRouter implements MessageRouter {
+  private readonly deps: RouterDeps;
+  private readonly dialogs: DialogSet;
+  private readonly flags: StatePropertyAccessor<ConversationFlags>;
+  private readonly answers: AnswerRenderer;
+
+  constructor(deps: RouterDeps) {
+    this.deps = deps;
+    this.dialogs = new DialogSet(
+      deps.conversationState.createProperty<DialogState>(STATE.dialogState),
+    );
+    addPrompts(this.dialogs);
+    this.dialogs.add(registrationDialog(deps.records.records));
+    this.dialogs.add(contactDialog(deps.records.records));
+    this.dialogs.add(forgetDialog({ ...deps, records: deps.records.records.store }));
+    this.flags = deps.conversationState.createProperty<ConversationFlags>(STATE.conversationFlags);
+    this.answers = new AnswerRenderer(deps.knowledge);
+  }
+
+  async route(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    const { text, truncated } = messageText(context.activity);
+    if (text === '') {
+      await this.routeValue(dc);
+      return;
+    }
+    if (truncated) await context.sendActivity(S.TOO_LONG);
+    const match = this.deps.knowledge.match(text);
+    if (match.decision === 'crisis') {
+      await this.crisis(dc);
+      return;
+    }
+    const intent = controlIntent(text);
+    if (intent && INTERRUPTIONS.has(intent)) {
+      await this.interrupt(dc, intent);
+      return;
+    }
+    if (dc.activeDialog) {
+      await dc.continueDialog();
+      return;
+    }
+    if (await this.feedback(context, text)) return;
+    if (intent) {
+      await this.topicCommand(dc, intent);
+      return;
+    }
+    const flags = await this.flags.get(context, {});
+    const reply = this.answers.forMatch(match, text, flags);
+    await this.flags.set(context, reply.flags);
+    await context.sendActivities(reply.activities);
+  }
+
+  /** Card buttons (Adaptive Card Submit) send a value and no text. */
+  private async routeValue(dc: DialogContext): Promise<void> {
+    const value = dc.context.activity.value as { action?: unknown } | undefined;
+    if (value?.action === CARD_ACTIONS.register) {
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(DIALOG.registration);
+      return;
+    }
+    await dc.context.sendActivity(S.NOT_TEXT);
+  }
+
+  private async crisis(dc: DialogContext): Promise<void> {
+    const wasBusy = dc.activeDialog !== undefined;
+    await dc.cancelAllDialogs();
+    await dc.context.sendActivity(this.answers.crisis());
+    if (wasBusy) await dc.context.sendActivity(S.CRISIS_INTERRUPTED);
+    await dc.context.sendActivity(this.answers.crisisOffer());
+  }
+
+  private async interrupt(dc: DialogContext, intent: ControlIntent): Promise<void> {
+    const context = dc.context;
+    switch (intent) {
+      case 'help':
+      case 'privacy': {
+        const { conversationDays, recordDays } = this.deps.retention;
+        const text = intent === 'help' ? S.HELP : S.privacyText(conversationDays, recordDays);
+        await context.sendActivity(text);
+        if (dc.activeDialog) await dc.repromptDialog();
+        return;
+      }
+      case 'cancel': {
+        const busy = dc.activeDialog !== undefined;
+        await dc.cancelAllDialogs();
+        await context.sendActivity(busy ? S.CANCELLED : S.NOTHING_TO_CANCEL);
+        return;
+      }
+      case 'restart':
+        await dc.cancelAllDialogs();
+        await this.flags.set(context, { greeted: true });
+        await context.sendActivity(S.RESTARTED);
+        await context.sendActivity(greetingActivity());
+        return;
+      default:
+        await dc.cancelAllDialogs();
+        await dc.beginDialog(DIALOG.forget);
+    }
+  }
+
+  private async topicCommand(dc: DialogContext, intent: ControlIntent): Promise<void> {
+    const context = dc.context;
+    switch (intent) {
+      case 'register':
+        await dc.beginDialog(DIALOG.registration);
+        return;
+      case 'contactRequest':
+        await dc.beginDialog(DIALOG.contact);
+        return;
+      case 'course':
+        await context.sendActivity(this.answers.course());
+        return;
+      case 'counsellor':
+        await context.sendActivity(this.answers.contacts());
+        return;
+      case 'menuAsk':
+        await context.sendActivity(S.ASK_PROMPT);
+        return;
+      case 'somethingElse': {
+        const flags = await this.flags.get(context, {});
+        const reply = this.answers.miss(flags);
+        await this.flags.set(context, reply.flags);
+        await context.sendActivities(reply.activities);
+        return;
+      }
+      default:
+        await context.sendActivity(this.answers.shortGreeting());
+    }
+  }
+
+  /** A plain "ja"/"nee" right after an answer is feedback on that answer: counted, not stored
+   *  as text. */
+  private async feedback(context: TurnContext, text: string): Promise<boolean> {
+    const flags = await this.flags.get(context, {});
+    const entryId = flags.pendingFeedback;
+    if (!entryId) return false;
+    const yes = isYes(text);
+    if (!yes && !isNo(text)) return false;
+    await this.deps.records.feedback.record(entryId, yes);
+    await this.flags.set(context, { ...flags, pendingFeedback: undefined });
+    await context.sendActivity(yes ? S.FEEDBACK_THANKS_YES : this.answers.notHelped());
+    return true;
+  }
+}
+
+export function createRouter(deps: RouterDeps): MainRouter {
+  return new MainRouter(deps);
+}

@@ -1,0 +1,104 @@
+// Runs every test/transcripts/*.yaml conversation against the real bot through botbuilder's
+// TestAdapter: real knowledge files, real lowdb storage, a real local SMTP server.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { createHarness, rendered, type Harness } from '../helpers/bot-harness.ts';
+import { TestSmtpServer } from '../helpers/smtp.ts';
+import { makeTempDir } from '../helpers/tmp.ts';
+
+interface Step {
+  join?: boolean;
+  user?: string;
+  value?: Record<string, unknown>;
+  bot?: string;
+  mail?: string;
+  noMail?: boolean;
+  record?: string;
+  noRecord?: boolean;
+  feedback?: { entry: string; helped: number; notHelped: number };
+}
+
+interface Transcript {
+  title: string;
+  channel?: string;
+  userName?: string;
+  smtp?: boolean;
+  steps: Step[];
+}
+
+const folder = fileURLToPath(new URL('.', import.meta.url));
+const files = readdirSync(folder)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
+
+async function runStep(h: Harness, smtp: TestSmtpServer | undefined, step: Step): Promise<void> {
+  if (step.user !== undefined || step.value !== undefined || step.join) {
+    const left = h.adapter.activeQueue.map(rendered);
+    assert.deepEqual(left, [], 'the bot said more than the transcript expects');
+  }
+  if (step.join) {
+    await h.adapter.processActivity({
+      type: 'conversationUpdate',
+      membersAdded: [{ id: 'user-1', name: 'Gebruiker' }],
+    });
+  } else if (step.user !== undefined) {
+    await h.adapter.processActivity(step.user);
+  } else if (step.value !== undefined) {
+    await h.adapter.processActivity({ type: 'message', value: step.value });
+  } else if (step.bot !== undefined) {
+    const reply = h.adapter.getNextReply();
+    assert.ok(reply, `expected the bot to say /${step.bot}/, but it said nothing more`);
+    assert.match(rendered(reply), new RegExp(step.bot, 'is'));
+  } else if (step.mail !== undefined) {
+    assert.ok(smtp, 'a mail step needs `smtp: true`');
+    await smtp.waitFor(new RegExp(step.mail, 'is'));
+  } else if (step.noMail) {
+    assert.deepEqual(smtp?.mails ?? [], []);
+  } else if (step.record !== undefined || step.noRecord) {
+    const records = await h.parts.records.records.store.list();
+    if (step.noRecord) assert.deepEqual(records, []);
+    else assert.match(JSON.stringify(records), new RegExp(step.record ?? '', 'is'));
+  } else if (step.feedback) {
+    const counts = await h.parts.records.feedback.counts();
+    const { entry, helped, notHelped } = step.feedback;
+    assert.deepEqual(counts[entry], { helped, notHelped });
+  }
+}
+
+describe('conversation transcripts (test/transcripts/*.yaml)', () => {
+  for (const file of files) {
+    const transcript = parse(readFileSync(`${folder}/${file}`, 'utf8')) as Transcript;
+    it(`${file}: ${transcript.title}`, async () => {
+      const dataDir = await makeTempDir();
+      const smtp = transcript.smtp ? new TestSmtpServer() : undefined;
+      const port = smtp ? await smtp.start() : 0;
+      const env: Record<string, string> = smtp
+        ? { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), BUREAU_EMAIL: 'bureau@example.nl' }
+        : {};
+      const h = await createHarness({
+        dataDir,
+        env,
+        ...(transcript.channel ? { channelId: transcript.channel } : {}),
+        ...(transcript.userName ? { userName: transcript.userName } : {}),
+      });
+      try {
+        for (const [i, step] of transcript.steps.entries()) {
+          try {
+            await runStep(h, smtp, step);
+          } catch (error) {
+            if (error instanceof Error) error.message = `step ${i + 1}: ${error.message}`;
+            throw error;
+          }
+        }
+        assert.deepEqual(h.adapter.activeQueue.map(rendered), [], 'unexpected replies at the end');
+      } finally {
+        await h.parts.close();
+        await smtp?.stop();
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    });
+  }
+});
