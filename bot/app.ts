@@ -10,6 +10,7 @@ import { resolveKnowledgeDir } from './knowledge/paths.ts';
 import type { Logger } from './logger.ts';
 import { BotServer } from './server.ts';
 import { LowdbStorage } from './storage/lowdb-storage.ts';
+import { RetentionJob } from './privacy/retention.ts';
 import { createRouter } from '../dialogs/router.ts';
 import { createRecordServices, type RecordServices } from './records/services.ts';
 
@@ -69,6 +70,14 @@ export async function buildBot(
     retention: { conversationDays: config.retentionDays, recordDays: config.recordRetentionDays },
   });
   const bot = new BureauBot({ conversationState, userState, router });
+  const retention = new RetentionJob({
+    storage,
+    records: records.records.store,
+    conversationDays: config.retentionDays,
+    recordDays: config.recordRetentionDays,
+    logger,
+  });
+  if (options.watchKnowledge ?? true) retention.start();
   return {
     bot,
     knowledge,
@@ -76,6 +85,7 @@ export async function buildBot(
     conversationState,
     records,
     close: async () => {
+      retention.stop();
       knowledge.close();
       await storage.flush();
       await records.close();

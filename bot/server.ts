@@ -29,11 +29,13 @@ export class BotServer {
     this.deps = deps;
     this.server = restify.createServer({ name: 'bdv-chatbot', handleUncaughtExceptions: false });
     this.server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
-    this.server.post('/api/messages', (req: Request, res: Response) =>
-      this.handleMessage(req, res),
-    );
-    this.server.get('/healthz', (_req: Request, res: Response) => {
+    // restify 12 accepts async handlers with two parameters (no `next`).
+    this.server.post('/api/messages', async (req: Request, res: Response) => {
+      await this.handleMessage(req, res);
+    });
+    this.server.get('/healthz', async (_req: Request, res: Response) => {
       res.json(200, this.deps.health());
+      return Promise.resolve();
     });
   }
 

@@ -62,8 +62,10 @@ const EXACT: Record<string, ControlIntent> = {
   [folded(CHOICES.somethingElse)]: 'somethingElse',
 };
 
+// Anchored at the start, so the button "Ja, vergeet mij" answers the question instead of
+// asking it again.
 const FORGET =
-  /\b(vergeet (mij|me|mijn gegevens)|verwijder (al )?mijn gegevens|wis mijn gegevens)\b/;
+  /^(vergeet (mij|me|mijn gegevens)|verwijder (al )?mijn gegevens|wis mijn gegevens)\b/;
 const WHAT_STORED = /\b(wat (bewaar|bewaart|sla|slaat) (je|jij|u)|welke gegevens (bewaar|sla))/;
 const REGISTER_VERB =
   /\b(aanmelden|aanmelding|meld (me|mij|ik) aan|inschrijven|inschrijving|schrijf (me|mij|ik) in|opgeven|geef (me|mij) op)\b/;

@@ -70,12 +70,16 @@ export class RecordStore {
     return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
+  async remove(ref: string): Promise<void> {
+    await rm(join(this.dir, `${ref}.json`), { force: true });
+  }
+
   /** Removes every record of one person; returns how many of each kind went. */
   async deleteForUser(userKey: string): Promise<Record<RecordKind, number>> {
     const removed: Record<RecordKind, number> = { registration: 0, contact: 0 };
     for (const record of await this.list()) {
       if (record.userKey !== userKey) continue;
-      await rm(join(this.dir, `${record.ref}.json`), { force: true });
+      await this.remove(record.ref);
       removed[record.kind] += 1;
     }
     return removed;

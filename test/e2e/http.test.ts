@@ -53,7 +53,7 @@ describe('HTTP: /api/messages and /healthz on a real server', () => {
   it('recovers from a broken conversation state: a Dutch error code, then it works again', async () => {
     const { url } = running.app;
     await say(url, 'broken', 'hallo');
-    const key = 'emulator/conversations/broken';
+    const key = 'emulator/conversations/broken/';
     const hash = createHash('sha256').update(key).digest('hex');
     await writeFile(join(dataDir, 'state', hash.slice(0, 2), `${hash}.json`), '{ kapot');
     const failed = await say(url, 'broken', 'hallo');

@@ -29,6 +29,8 @@ export class FuzzyVocabulary {
     let best: string | undefined;
     let bestDistance = maxDistance + 1;
     for (const candidate of candidates) {
+      // Typos rarely hit the first letter; allowing it turns "morgen" into "zorgen".
+      if (candidate[0] !== word[0]) continue;
       const d = distance.DamerauLevenshteinDistance(word, candidate);
       if (d < bestDistance || (d === bestDistance && best !== undefined && prefer(word, candidate, best))) {
         best = candidate;

@@ -8,11 +8,11 @@ aan af al alle alleen alles als alsjeblieft alstublieft altijd ander andere ande
 ben bent beste bij binnen da daar daarom dan dank dat de deze der dit die doe doen doet
 door dus echt een eens eigenlijk elkaar en er erg ergens even ff ga gaan gaat ge geen
 gewoon graag had hadden hallo heb hebben hebt heeft heel hem hen het hey hier hij hoe
-hoeveel hoi hoor hun ie iemand iets ik in is ja je jij jou jouw jullie k kan kon konden
+hoeveel hoi hoor hun ie iemand iets ik in is ja je jij jou jouw k kan kon konden
 kun kunnen kunt m maar mag me mee meer men met mij mijn mn moest moet moeten mogen mocht
 n na naar nee nie niet niets nog nou nu of ok oke om omdat ons onze ook op over please s
 svp t te tegen toch toen tot u uit uw van vanaf veel voor waar waarom wanneer wat we wel
-welk welke werd wie wij wil wilde willen word wordt worden wrm wnr z zal zeg zegt zelf
+weer welk welke werd wie wij wil wilde willen word wordt worden wrm wnr z zal zeg zegt zelf
 zich zij zijn zit zitten zn zo zoals zonder zou zouden zulke zullen
 a b c e f g h i j l o p q r v w x y
 `;

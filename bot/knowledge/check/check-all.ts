@@ -1,0 +1,55 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { allTargets } from '../eval/evaluate.ts';
+import { parseEvalFile } from '../eval/eval-file.ts';
+import { FILES, loadKnowledge, readRaw } from '../load/loader.ts';
+import { Reporter, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+
+export interface CheckSummary {
+  entries: number;
+  questions: number;
+  synonymGroups: number;
+  crisisRules: number;
+  testFiles: number;
+  testQuestions: number;
+}
+
+export interface CheckOutcome {
+  diagnostics: Diagnostic[];
+  summary: CheckSummary;
+}
+
+/** Everything the loader checks, plus the evaluation files in tests/. */
+export async function checkKnowledgeDir(dir: string): Promise<CheckOutcome> {
+  const loaded = await loadKnowledge(dir);
+  const reporter = new Reporter();
+  const ids = loaded.sources.filter((s) => s.isEntry).map((s) => s.target);
+  const targets = allTargets(ids);
+  let testFiles = 0;
+  let testQuestions = 0;
+  for (const file of await listTestFiles(join(dir, FILES.tests))) {
+    const raw = await readRaw(file, reporter);
+    if (raw === undefined) continue;
+    testFiles += 1;
+    testQuestions += parseEvalFile(file, raw, targets, reporter).length;
+  }
+  const base = loaded.base;
+  const summary: CheckSummary = {
+    entries: ids.length,
+    questions: loaded.sources.reduce((sum, s) => sum + s.questions.length, 0),
+    synonymGroups: base?.synonyms.groups.length ?? 0,
+    crisisRules: base ? base.crisis.phrases.length + base.crisis.patterns.length : 0,
+    testFiles,
+    testQuestions,
+  };
+  return { diagnostics: sortDiagnostics([...loaded.diagnostics, ...reporter.diagnostics]), summary };
+}
+
+async function listTestFiles(dir: string): Promise<string[]> {
+  try {
+    const names = await readdir(dir);
+    return names.filter((name) => /\.ya?ml$/.test(name)).map((name) => join(dir, name)).sort();
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,38 @@
+import type { Reporter } from '../check/diagnostics.ts';
+import { validate } from '../check/schema.ts';
+import { EVAL_SCHEMA } from '../check/schemas.ts';
+import { cleanSource } from '../load/source.ts';
+import { asList, asRecord, asText } from '../load/values.ts';
+import { parseYaml } from '../load/yaml.ts';
+
+export interface EvalItem {
+  question: string;
+  expect: string;
+}
+
+/**
+ * Reads a list of {question, expect}. Every expect must be a known target: a typo there
+ * would silently count as a miss forever.
+ */
+export function parseEvalFile(file: string, raw: string, targets: ReadonlySet<string>, reporter: Reporter): EvalItem[] {
+  const parsed = parseYaml(cleanSource(file, raw, reporter), file, reporter);
+  if (!parsed) return [];
+  const data: unknown = parsed.doc.toJS();
+  validate(data, EVAL_SCHEMA, [], { parsed, reporter, file });
+  const items: EvalItem[] = [];
+  asList(data).forEach((value, index) => {
+    const record = asRecord(value);
+    const item = { question: asText(record.question), expect: asText(record.expect) };
+    if (item.expect !== '' && !targets.has(item.expect)) {
+      reporter.error(
+        file,
+        parsed.positionOf([index, 'expect']),
+        `onbekend doel "${item.expect}" bij expect`,
+        `Gebruik een id uit entries/ of een route: ${[...targets].sort().join(', ')}.`,
+        item.expect.length,
+      );
+    }
+    if (item.question !== '' && item.expect !== '') items.push(item);
+  });
+  return items;
+}

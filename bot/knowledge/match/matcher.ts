@@ -1,0 +1,75 @@
+import type { KnowledgeBase, MatchResult, Alternative, Decision } from '../types.ts';
+import type { Calibration, Tuning } from '../tuning.ts';
+import { CrisisDetector } from './crisis.ts';
+import { MatchIndex, type Candidate } from './index.ts';
+import { ROUTE_TITLES, targetTexts } from './targets.ts';
+
+const ALTERNATIVES = 3;
+
+const round = (score: number): number => Math.round(score * 1000) / 1000;
+
+export function calibrate(raw: number, margin: number, c: Calibration): number {
+  return 1 / (1 + Math.exp(-(c.bias + c.raw * raw + c.margin * margin)));
+}
+
+/** A ranked candidate with what calibration needs: its raw score and its lead on the rest. */
+export interface ScoredCandidate {
+  target: string;
+  title: string;
+  raw: number;
+  margin: number;
+}
+
+/** Crisis first, then the index; the calibrated score decides answer, suggest or fallback. */
+export class Matcher {
+  readonly index: MatchIndex;
+  private readonly crisis: CrisisDetector;
+  private readonly tuning: Tuning;
+
+  constructor(base: KnowledgeBase, tuning: Tuning) {
+    this.tuning = tuning;
+    this.crisis = new CrisisDetector(base.crisis);
+    this.index = new MatchIndex(targetTexts(base), base.synonyms.groups, tuning.weights);
+  }
+
+  isCrisis(text: string): boolean {
+    return this.crisis.isCrisis(text);
+  }
+
+  /** The top candidates with raw scores and margins; used by match() and by the tuner. */
+  candidates(text: string, limit = ALTERNATIVES): ScoredCandidate[] {
+    const ranked = this.index.rank(text);
+    return ranked.slice(0, limit).map((candidate, i) => this.scored(candidate, ranked, i));
+  }
+
+  private scored(candidate: Candidate, ranked: Candidate[], position: number): ScoredCandidate {
+    const other = position === 0 ? (ranked[1]?.raw ?? 0) : (ranked[0]?.raw ?? 0);
+    const target = this.index.targets[candidate.index];
+    return { target: target?.target ?? 'fallback', title: target?.title ?? '', raw: candidate.raw, margin: candidate.raw - other };
+  }
+
+  match(text: string): MatchResult {
+    if (this.crisis.isCrisis(text)) {
+      return { target: 'crisis', score: 1, title: ROUTE_TITLES.crisis, decision: 'crisis', alternatives: [] };
+    }
+    const top = this.candidates(text).map(
+      (c): Alternative => ({
+        target: c.target,
+        title: c.title,
+        score: round(calibrate(c.raw, c.margin, this.tuning.calibration)),
+      }),
+    );
+    const best = top[0];
+    const decision = this.decide(best?.score ?? 0);
+    if (!best || decision === 'fallback') {
+      return { target: 'fallback', score: best?.score ?? 0, title: ROUTE_TITLES.fallback, decision: 'fallback', alternatives: [] };
+    }
+    return { ...best, decision, alternatives: decision === 'suggest' ? top : [] };
+  }
+
+  private decide(score: number): Decision {
+    const { answer, suggest } = this.tuning.thresholds;
+    if (score >= answer) return 'answer';
+    return score >= suggest ? 'suggest' : 'fallback';
+  }
+}

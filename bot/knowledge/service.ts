@@ -1,0 +1,157 @@
+import { errorCount, formatDiagnostic, logFields, sortDiagnostics, type Diagnostic } from './check/diagnostics.ts';
+import { loadKnowledge } from './load/loader.ts';
+import { Matcher } from './match/matcher.ts';
+import { TUNING, type Tuning } from './tuning.ts';
+import type { KnowledgeBase, KnowledgeLogger, MatchResult } from './types.ts';
+import { FolderWatcher } from './watch.ts';
+
+export { PLACEHOLDER, displayValue, isPlaceholder } from './placeholder.ts';
+export { resolveKnowledgeDir } from './paths.ts';
+
+export interface KnowledgeServiceOptions {
+  dir: string;
+  logger: KnowledgeLogger;
+  watch?: boolean;
+  tuning?: Tuning;
+  debounceMs?: number;
+}
+
+export interface ReloadEvent {
+  ok: boolean;
+  errors: number;
+}
+
+/** Thrown by the first load only; later broken edits keep the last good version. */
+export class KnowledgeLoadError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(dir: string, diagnostics: Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === 'fout');
+    super(
+      `De kennisbank in ${dir} heeft ${errors.length} fout(en); de bot kan niet starten.\n` +
+        `${errors.map((d) => formatDiagnostic(d)).join('\n\n')}\n` +
+        'Los de fouten op (controleer met: npm run kb:check) en start opnieuw.',
+    );
+    this.name = 'KnowledgeLoadError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+const MAX_LOGGED_PROBLEMS = 20;
+
+interface Snapshot {
+  base: KnowledgeBase;
+  matcher: Matcher;
+}
+
+export class KnowledgeService {
+  private readonly dir: string;
+  private readonly logger: KnowledgeLogger;
+  private readonly watchEnabled: boolean;
+  private readonly tuning: Tuning;
+  private readonly debounceMs: number;
+  private readonly listeners = new Set<(event: ReloadEvent) => void>();
+  private snapshot: Snapshot | undefined;
+  private watcher: FolderWatcher | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+
+  constructor(options: KnowledgeServiceOptions) {
+    this.dir = options.dir;
+    this.logger = options.logger;
+    this.watchEnabled = options.watch ?? false;
+    this.tuning = options.tuning ?? TUNING;
+    this.debounceMs = options.debounceMs ?? 150;
+  }
+
+  static async open(options: KnowledgeServiceOptions): Promise<KnowledgeService> {
+    const service = new KnowledgeService(options);
+    await service.load();
+    return service;
+  }
+
+  /** Loads the folder; throws a readable KnowledgeLoadError when this first version is invalid. */
+  async load(): Promise<void> {
+    const started = performance.now();
+    const result = await loadKnowledge(this.dir);
+    if (!result.base) throw new KnowledgeLoadError(this.dir, sortDiagnostics(result.diagnostics));
+    this.snapshot = { base: result.base, matcher: new Matcher(result.base, this.tuning) };
+    this.logger.info({ entries: this.entryCount, ms: Math.round(performance.now() - started) }, 'kennisbank geladen');
+    if (this.watchEnabled && !this.watcher) {
+      this.watcher = new FolderWatcher({
+        dir: this.dir,
+        debounceMs: this.debounceMs,
+        onChange: () => this.scheduleReload(),
+        onError: (error) =>
+          this.logger.error({ errorType: error instanceof Error ? error.name : typeof error }, 'kennisbank: map bewaken mislukt'),
+      });
+    }
+  }
+
+  /** Reloads now; resolves when done. Invalid content keeps the last good version. */
+  async reload(): Promise<ReloadEvent> {
+    const result = await loadKnowledge(this.dir);
+    const errors = errorCount(result.diagnostics);
+    if (result.base) {
+      this.snapshot = { base: result.base, matcher: new Matcher(result.base, this.tuning) };
+      this.logger.info({ entries: this.entryCount }, 'kennisbank herladen');
+    } else {
+      const problems = sortDiagnostics(result.diagnostics)
+        .filter((d) => d.severity === 'fout')
+        .slice(0, MAX_LOGGED_PROBLEMS)
+        .map((d) => logFields(d));
+      this.logger.error({ errors, problems }, 'kennisbank niet herladen: fouten gevonden; de vorige versie blijft actief');
+    }
+    const event = { ok: result.base !== undefined, errors };
+    for (const listener of this.listeners) listener(event);
+    return event;
+  }
+
+  /** Called after every reload that a file change caused (tests and diagnostics). */
+  onReload(listener: (event: ReloadEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private scheduleReload(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.reload()
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        this.logger.error({ errorType: error instanceof Error ? error.name : typeof error }, 'kennisbank: herladen mislukt');
+      })
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.scheduleReload();
+        }
+      });
+  }
+
+  private get current(): Snapshot {
+    if (!this.snapshot) throw new Error('KnowledgeService: call load() before using the knowledge base');
+    return this.snapshot;
+  }
+
+  /** Crisis first, always; then the best entry or route. */
+  match(text: string): MatchResult {
+    return this.current.matcher.match(text);
+  }
+
+  /** The last good version. */
+  get base(): KnowledgeBase {
+    return this.current.base;
+  }
+
+  get entryCount(): number {
+    return this.snapshot?.base.entries.size ?? 0;
+  }
+
+  close(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+  }
+}
