@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ConversationState, UserState, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { createAdapter, installTurnErrorHandler } from './adapter.ts';
@@ -9,7 +8,8 @@ import { KnowledgeService } from './knowledge/service.ts';
 import { resolveKnowledgeDir } from './knowledge/paths.ts';
 import type { Logger } from './logger.ts';
 import { BotServer } from './server.ts';
-import { LowdbStorage } from './storage/lowdb-storage.ts';
+import { createStores } from './storage/factory.ts';
+import type { StateStore } from './storage/state-store.ts';
 import { RetentionJob } from './privacy/retention.ts';
 import { createRouter } from '../dialogs/router.ts';
 import { createRecordServices, type RecordServices } from './records/services.ts';
@@ -39,7 +39,7 @@ export interface RunningApp extends AppParts {
 export interface BotParts {
   bot: BureauBot;
   knowledge: KnowledgeService;
-  storage: LowdbStorage;
+  storage: StateStore;
   conversationState: ConversationState;
   records: RecordServices;
   close(): Promise<void>;
@@ -57,10 +57,10 @@ export async function buildBot(
     watch: options.watchKnowledge ?? true,
   });
   await knowledge.load();
-  const storage = new LowdbStorage({ dir: join(config.dataDir, 'state') });
+  const { state: storage, records: recordStore } = createStores(config);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const records = createRecordServices(config, logger);
+  const records = createRecordServices(config, logger, recordStore);
   const router = createRouter({
     conversationState,
     userState,

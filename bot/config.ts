@@ -16,9 +16,18 @@ export interface BotConfig {
   botDomain: string | undefined;
   retentionDays: number;
   recordRetentionDays: number;
+  storage: StorageConfig;
+  /** 32-byte key (base64 or hex) that encrypts records at rest; required in production. */
+  recordsKey: string | undefined;
+  /** Bearer token for the bureau's records endpoint; without it no endpoint exposes records. */
+  adminToken: string | undefined;
   /** Set only when SMTP_HOST, SMTP_PORT and BUREAU_EMAIL are all set. */
   mail: MailConfig | undefined;
 }
+
+export type StorageConfig =
+  | { kind: 'lowdb' }
+  | { kind: 'blobs'; connectionString: string; container: string };
 
 export interface MailConfig {
   host: string;
@@ -144,6 +153,23 @@ function readMail(env: Env): MailConfig | undefined {
   };
 }
 
+function readStorage(env: Env): StorageConfig {
+  const kind = oneOf(env, 'STORAGE', ['lowdb', 'blobs'], 'lowdb');
+  if (kind === 'lowdb') return { kind };
+  const connectionString = optional(env, 'BLOB_CONNECTION_STRING');
+  if (connectionString === undefined) {
+    throw new ConfigError('BLOB_CONNECTION_STRING', 'is verplicht bij STORAGE=blobs.');
+  }
+  const container = text(env, 'BLOB_CONTAINER', 'bdv-chatbot');
+  if (!/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(container)) {
+    throw new ConfigError(
+      'BLOB_CONTAINER',
+      `"${container}" is geen geldige containernaam (3-63 tekens: kleine letters, cijfers, -).`,
+    );
+  }
+  return { kind, connectionString, container };
+}
+
 export function loadConfig(env: Env = process.env): BotConfig {
   const production = text(env, 'NODE_ENV', 'development') === 'production';
   const knowledgeDir = optional(env, 'KNOWLEDGE_DIR');
@@ -160,6 +186,9 @@ export function loadConfig(env: Env = process.env): BotConfig {
     mail: readMail(env),
     retentionDays: integer(env, 'RETENTION_DAYS', 30, 1, 3650),
     recordRetentionDays: integer(env, 'RECORD_RETENTION_DAYS', 90, 1, 3650),
+    storage: readStorage(env),
+    recordsKey: optional(env, 'RECORDS_KEY'),
+    adminToken: optional(env, 'ADMIN_TOKEN'),
   };
 }
 

@@ -1,6 +1,6 @@
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import type { ConversationState, UserState } from 'botbuilder';
-import type { RecordStore } from '../bot/records/record-store.ts';
+import type { RecordRepository } from '../bot/records/repository.ts';
 import { DIALOG } from './ids.ts';
 import { userKey } from './identity.ts';
 import { askChoice, pickChoice } from './prompts.ts';
@@ -9,7 +9,7 @@ import { CHOICES, FORGET } from './strings.ts';
 export interface ForgetDeps {
   conversationState: ConversationState;
   userState: UserState;
-  records: RecordStore;
+  records: RecordRepository;
 }
 
 const OPTIONS = [CHOICES.forgetConfirm, CHOICES.no];

@@ -3,6 +3,15 @@ import type { Request, Response } from 'restify';
 // Direct Line 3.0 answers errors as { error: { code, message } }; the messages are Dutch
 // because Web Chat and our page may show them.
 
+/** Restify accepts two-argument handlers only when they are `async` functions. */
+export function handle(
+  fn: (req: Request, res: Response) => void | Promise<void>,
+): (req: Request, res: Response) => Promise<void> {
+  return async (req, res) => {
+    await fn(req, res);
+  };
+}
+
 export const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export function sendError(res: Response, status: number, code: string, message: string): void {

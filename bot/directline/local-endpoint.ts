@@ -3,7 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../logger.ts';
 import { parseClientActivity } from './client-activity.ts';
 import { ConversationStore, type Conversation } from './conversation-store.ts';
-import { bodyObject, queryParam, routeParam, sendError, sendJson } from './http.ts';
+import { bodyObject, handle, queryParam, routeParam, sendError, sendJson } from './http.ts';
 import { bearerToken, type TokenClaims, type TokenSigner } from './token.ts';
 import { BOT_ACCOUNT, conversationAccount, type LocalTurnRunner } from './turn-runner.ts';
 
@@ -42,20 +42,30 @@ export class LocalDirectLine {
 
   install(server: Server): void {
     const base = DIRECT_LINE_PATH;
-    server.post(`${base}/tokens/generate`, (_req: Request, res: Response) => {
-      sendJson(res, 200, this.issueToken());
-    });
-    server.post(`${base}/tokens/refresh`, (req: Request, res: Response) => this.refresh(req, res));
-    server.post(`${base}/conversations`, (req: Request, res: Response) => this.start(req, res));
-    server.get(`${base}/conversations/:id`, (req: Request, res: Response) => {
-      this.reconnect(req, res);
-    });
-    server.post(`${base}/conversations/:id/activities`, (req: Request, res: Response) =>
-      this.post(req, res),
+    server.post(
+      `${base}/tokens/generate`,
+      handle((_req, res) => sendJson(res, 200, this.issueToken())),
     );
-    server.get(`${base}/conversations/:id/activities`, (req: Request, res: Response) => {
-      this.poll(req, res);
-    });
+    server.post(
+      `${base}/tokens/refresh`,
+      handle((req, res) => this.refresh(req, res)),
+    );
+    server.post(
+      `${base}/conversations`,
+      handle((req, res) => this.start(req, res)),
+    );
+    server.get(
+      `${base}/conversations/:id`,
+      handle((req, res) => this.reconnect(req, res)),
+    );
+    server.post(
+      `${base}/conversations/:id/activities`,
+      handle((req, res) => this.post(req, res)),
+    );
+    server.get(
+      `${base}/conversations/:id/activities`,
+      handle((req, res) => this.poll(req, res)),
+    );
   }
 
   /** A token for a conversation that starts when the client first uses it. */
@@ -71,7 +81,9 @@ export class LocalDirectLine {
 
   private refresh(req: Request, res: Response): void {
     const claims = this.authorize(req, res);
-    if (claims) sendJson(res, 200, this.grant(claims.conversationId, claims.userId));
+    if (!claims) return;
+    this.deps.store.get(claims.conversationId); // a refreshing client is still there
+    sendJson(res, 200, this.grant(claims.conversationId, claims.userId));
   }
 
   private async start(req: Request, res: Response): Promise<void> {

@@ -3,7 +3,7 @@ import type { AppParts, RouteInstaller } from '../app.ts';
 import type { BotConfig } from '../config.ts';
 import { AZURE_DIRECT_LINE, AzureTokenError, exchangeSecret } from './azure-token.ts';
 import { ConversationStore } from './conversation-store.ts';
-import { sendError, sendJson } from './http.ts';
+import { handle, sendError, sendJson } from './http.ts';
 import { DIRECT_LINE_PATH, LocalDirectLine } from './local-endpoint.ts';
 import { TokenSigner } from './token.ts';
 import { LocalTurnRunner } from './turn-runner.ts';
@@ -78,9 +78,12 @@ export function directLineRoutes(options: DirectLineOptions = {}): RouteInstalle
       tokenTtlMs: settings.tokenTtlMs,
     });
     local.install(server);
-    server.post(WIDGET_TOKEN_PATH, (_req: Request, res: Response) => {
-      sendJson(res, 200, { mode: 'local', domain: DIRECT_LINE_PATH, ...local.issueToken() });
-    });
+    server.post(
+      WIDGET_TOKEN_PATH,
+      handle((_req, res) => {
+        sendJson(res, 200, { mode: 'local', domain: DIRECT_LINE_PATH, ...local.issueToken() });
+      }),
+    );
   };
 }
 

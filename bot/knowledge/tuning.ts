@@ -11,13 +11,19 @@ export interface ModelWeights {
   bigram: number;
   /** An unknown query word counts as this share of the rarest known word's idf. */
   unknown: number;
-  /** Share of the best single example question in the raw score; the rest is how much of
-   *  the question the target's whole vocabulary (questions, title, keywords) covers. */
-  question: number;
+  /** raw = best × cosine to the closest example question
+   *      + top × mean cosine of the three closest examples of the same target
+   *      + coverage × share of the question's idf mass the target's words know
+   *      + body × BM25 of the question against the answer text (normalised). */
+  best: number;
+  top: number;
+  coverage: number;
+  body: number;
 }
 
 /**
- * score = 1 / (1 + exp(-(bias + raw * rawScore + margin * (rawScore - bestOtherRawScore))))
+ * score = 1 / (1 + exp(-(bias + raw × rawScore + margin × (rawScore − bestOtherRawScore)
+ *                        + evidence × matchedIdfMass)))
  * A logistic fit on tune.yaml of "was the top candidate right?" (fallback questions count as
  * wrong for every candidate), so a score of 0.8 means about 80% of tune answers at that
  * score were right.
@@ -26,6 +32,7 @@ export interface Calibration {
   bias: number;
   raw: number;
   margin: number;
+  evidence: number;
 }
 
 export interface Thresholds {
@@ -42,7 +49,7 @@ export interface Tuning {
 }
 
 export const TUNING: Tuning = {
-  weights: { compound: 0.8, fuzzy: 0.7, bigram: 0.5, unknown: 0.8, question: 0.6 },
-  calibration: { bias: -4, raw: 8, margin: 6 },
-  thresholds: { answer: 0.6, suggest: 0.3 },
+  weights: { compound: 0.6, fuzzy: 0.5, bigram: 0, unknown: 0.6, best: 0, top: 0.6, coverage: 0.2, body: 0.1 },
+  calibration: { bias: -2.605, raw: 1.624, margin: 11.968, evidence: 0.594 },
+  thresholds: { answer: 0.85, suggest: 0.43 },
 };

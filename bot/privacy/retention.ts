@@ -1,13 +1,13 @@
 import { describeError, type Logger } from '../logger.ts';
-import type { RecordStore } from '../records/record-store.ts';
-import type { LowdbStorage } from '../storage/lowdb-storage.ts';
+import type { RecordRepository } from '../records/repository.ts';
+import type { StateStore } from '../storage/state-store.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 
 export interface RetentionDeps {
-  storage: LowdbStorage;
-  records: RecordStore;
+  storage: StateStore;
+  records: RecordRepository;
   conversationDays: number;
   recordDays: number;
   logger: Logger;

@@ -3,26 +3,13 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { newReference, type RecordKind } from './reference.ts';
+import type { BureauRecord, NewRecord, RecordRepository } from './repository.ts';
 
-/** A course registration or contact request: what the person chose to share, nothing more. */
-export interface BureauRecord {
-  ref: string;
-  kind: RecordKind;
-  createdAt: string;
-  /** A one-way hash of channel and user id, so "vergeet mij" can find the person's records
-   *  without the record naming the account. */
-  userKey: string;
-  fields: Record<string, string | boolean>;
-  mailedAt?: string;
-  exportedAt?: string;
-  closedAt?: string;
-}
-
-export type NewRecord = Pick<BureauRecord, 'kind' | 'userKey' | 'fields'>;
+export type { BureauRecord, NewRecord } from './repository.ts';
 
 /** One file per record, written atomically (lowdb writes a temporary file and renames it), so
  *  a record exists on disk before the bot tells the person it was received. */
-export class RecordStore {
+export class RecordStore implements RecordRepository {
   private readonly dir: string;
   private readonly now: () => Date;
 

@@ -3,15 +3,15 @@ import type { BotConfig } from '../config.ts';
 import { describeError, type Logger } from '../logger.ts';
 import { FeedbackStore } from './feedback-store.ts';
 import { SmtpMailer, type RecordMailer } from './mailer.ts';
-import { RecordStore, type BureauRecord, type NewRecord } from './record-store.ts';
+import type { BureauRecord, NewRecord, RecordRepository } from './repository.ts';
 
 /** Stores a record first, then mails it; a mail failure never loses the record. */
 export class RecordService {
-  readonly store: RecordStore;
+  readonly store: RecordRepository;
   private readonly mailer: RecordMailer | undefined;
   private readonly logger: Logger;
 
-  constructor(deps: { store: RecordStore; mailer: RecordMailer | undefined; logger: Logger }) {
+  constructor(deps: { store: RecordRepository; mailer: RecordMailer | undefined; logger: Logger }) {
     this.store = deps.store;
     this.mailer = deps.mailer;
     this.logger = deps.logger;
@@ -43,9 +43,13 @@ export interface RecordServices {
   close(): Promise<void>;
 }
 
-export function createRecordServices(config: BotConfig, logger: Logger): RecordServices {
+export function createRecordServices(
+  config: BotConfig,
+  logger: Logger,
+  store: RecordRepository,
+): RecordServices {
   const records = new RecordService({
-    store: new RecordStore({ dir: join(config.dataDir, 'records') }),
+    store,
     mailer: config.mail ? new SmtpMailer(config.mail) : undefined,
     logger,
   });

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import type { StoreItem, StoreItems } from 'botbuilder';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { KeyedLock } from './keyed-lock.ts';
+import type { StateStore } from './state-store.ts';
 
 /** What one file holds: one storage key. The key is kept so a purge can report what it
  *  removed without reversing the hash. */
@@ -33,7 +34,7 @@ export class EtagConflictError extends Error {
  * (steno) writes a temporary file and renames it over the old one, so a crash leaves either
  * the old or the new document, never half of one.
  */
-export class LowdbStorage implements Storage {
+export class LowdbStorage implements StateStore {
   private readonly dir: string;
   private readonly now: () => Date;
   private readonly lock = new KeyedLock();

@@ -8,16 +8,23 @@ const ALTERNATIVES = 3;
 
 const round = (score: number): number => Math.round(score * 1000) / 1000;
 
-export function calibrate(raw: number, margin: number, c: Calibration): number {
-  return 1 / (1 + Math.exp(-(c.bias + c.raw * raw + c.margin * margin)));
+/** What the calibration reads from a ranked candidate. */
+export interface Evidence {
+  raw: number;
+  /** Lead over the best other candidate (negative for all but the first). */
+  margin: number;
+  /** The idf mass of the question's words the target knows. */
+  evidence: number;
+}
+
+export function calibrate(e: Evidence, c: Calibration): number {
+  return 1 / (1 + Math.exp(-(c.bias + c.raw * e.raw + c.margin * e.margin + c.evidence * e.evidence)));
 }
 
 /** A ranked candidate with what calibration needs: its raw score and its lead on the rest. */
-export interface ScoredCandidate {
+export interface ScoredCandidate extends Evidence {
   target: string;
   title: string;
-  raw: number;
-  margin: number;
 }
 
 /** Crisis first, then the index; the calibrated score decides answer, suggest or fallback. */
@@ -45,7 +52,13 @@ export class Matcher {
   private scored(candidate: Candidate, ranked: Candidate[], position: number): ScoredCandidate {
     const other = position === 0 ? (ranked[1]?.raw ?? 0) : (ranked[0]?.raw ?? 0);
     const target = this.index.targets[candidate.index];
-    return { target: target?.target ?? 'fallback', title: target?.title ?? '', raw: candidate.raw, margin: candidate.raw - other };
+    return {
+      target: target?.target ?? 'fallback',
+      title: target?.title ?? '',
+      raw: candidate.raw,
+      margin: candidate.raw - other,
+      evidence: candidate.evidence,
+    };
   }
 
   match(text: string): MatchResult {
@@ -56,7 +69,7 @@ export class Matcher {
       (c): Alternative => ({
         target: c.target,
         title: c.title,
-        score: round(calibrate(c.raw, c.margin, this.tuning.calibration)),
+        score: round(calibrate(c, this.tuning.calibration)),
       }),
     );
     const best = top[0];

@@ -6,6 +6,8 @@ export interface TargetText {
   title: string;
   questions: readonly string[];
   keywords: readonly string[];
+  /** The answer's own text: a weak extra signal for words no example question uses. */
+  body: string;
 }
 
 export const ROUTE_TITLES = {
@@ -20,8 +22,24 @@ export function targetTexts(base: KnowledgeBase): TargetText[] {
     title: entry.title,
     questions: entry.questions,
     keywords: entry.keywords,
+    body: entry.body,
   }));
-  texts.push({ target: 'course', title: base.course.title, questions: base.course.questions, keywords: base.course.keywords });
-  texts.push({ target: 'counsellor', title: ROUTE_TITLES.counsellor, questions: base.contacts.questions, keywords: base.contacts.keywords });
+  const { course, contacts } = base;
+  texts.push({
+    target: 'course',
+    title: course.title,
+    questions: course.questions,
+    keywords: course.keywords,
+    body: [course.summary, course.why, course.targetGroup, course.homework, course.registration]
+      .concat(course.programme.flatMap((item) => [item.title, item.description]))
+      .join('\n'),
+  });
+  texts.push({
+    target: 'counsellor',
+    title: ROUTE_TITLES.counsellor,
+    questions: contacts.questions,
+    keywords: contacts.keywords,
+    body: [contacts.intro, ...contacts.channels.flatMap((c) => [c.label, c.note ?? ''])].join('\n'),
+  });
   return texts;
 }

@@ -23,8 +23,12 @@ export interface AnalyzerWeights {
 }
 
 const MIN_PART = 3;
-const MIN_FUZZY_LENGTH = 5;
+const SHORT_PART = 4;
+const MIN_COMPOUND = 7;
+const MIN_HEAD = 5;
 const MIN_MODIFIER = 4;
+const MIN_FUZZY_LENGTH = 5;
+const CACHE_LIMIT = 20_000;
 
 /**
  * Dutch text to index terms: normalise (diacritics first), synonyms on whole words and
@@ -36,23 +40,28 @@ export class Analyzer {
   private readonly synonyms: SynonymTable;
   private readonly weights: AnalyzerWeights;
   private readonly vocabulary: ReadonlySet<string>;
-  private readonly stemSynonyms = new Map<string, string[]>();
+  private readonly stemSynonyms = new Map<string, { variant: string; to: string[] }>();
   private readonly fuzzy: FuzzyVocabulary | undefined;
+  private readonly surfaces: ReadonlySet<string>;
+  private readonly cache = new Map<string, WeightedTerm[]>();
 
   constructor(options: {
     synonyms: SynonymTable;
     weights: AnalyzerWeights;
     vocabulary?: ReadonlySet<string>;
-    fuzzyWords?: Iterable<string>;
+    /** Words as they appear in the index texts, for compound parts and typo correction. */
+    surfaces?: ReadonlySet<string>;
+    fuzzy?: boolean;
   }) {
     this.synonyms = options.synonyms;
     this.weights = options.weights;
     this.vocabulary = options.vocabulary ?? new Set();
-    this.fuzzy = options.fuzzyWords ? new FuzzyVocabulary(options.fuzzyWords) : undefined;
+    this.surfaces = options.surfaces ?? new Set();
+    this.fuzzy = options.fuzzy ? new FuzzyVocabulary(this.surfaces) : undefined;
     // Inflected variants ("chefs") still reach their term through the stem.
     for (const [variant, to] of this.synonyms.singleWordVariants()) {
       if (to.length !== 1 || stem(variant) !== stem(to[0] ?? '')) {
-        this.stemSynonyms.set(stem(variant), to);
+        this.stemSynonyms.set(stem(variant), { variant, to });
       }
     }
   }
@@ -80,15 +89,31 @@ export class Analyzer {
   }
 
   private resolve(word: string, allowFuzzy: boolean): WeightedTerm[] {
+    const key = `${allowFuzzy ? 'q' : 'i'}:${word}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const resolved = this.resolveUncached(word, allowFuzzy);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(key, resolved);
+    return resolved;
+  }
+
+  private resolveUncached(word: string, allowFuzzy: boolean): WeightedTerm[] {
     const whole = this.knownTerm(word);
-    const parts = word.length >= 2 * MIN_PART ? this.split(word, 0) : undefined;
-    if (whole !== undefined) {
-      const extra = (parts ?? []).filter((part) => part !== whole);
+    const parts = word.length >= MIN_COMPOUND ? this.split(word, 0) : undefined;
+    // The index keeps a compound's parts too, so "pesten" finds an example with
+    // "pestgedrag"; a known query word stays whole, or a question would grow noise.
+    if (whole !== undefined && (allowFuzzy || !parts)) return [this.weighted(whole, 1)];
+    if (whole !== undefined && parts) {
+      const extra = parts.filter((part) => part !== whole);
       return [whole, ...extra].map((term, i) => this.weighted(term, i === 0 ? 1 : this.weights.compound));
     }
     if (parts) return parts.map((term) => this.weighted(term, this.weights.compound));
     const head = this.splitHead(word);
-    if (head) return [{ term: stem(head.modifier), weight: 1, known: false }, this.weighted(head.term, this.weights.compound)];
+    if (head) {
+      const modifier = { term: stem(head.modifier), weight: 1, known: false };
+      return [modifier, this.weighted(head.term, this.weights.compound)];
+    }
     const near = allowFuzzy && word.length >= MIN_FUZZY_LENGTH ? this.fuzzy?.nearest(word) : undefined;
     const nearTerm = near === undefined ? undefined : this.knownTerm(near);
     if (nearTerm !== undefined) return [this.weighted(nearTerm, this.weights.fuzzy)];
@@ -105,7 +130,9 @@ export class Analyzer {
     for (const form of [...baseForms(word), word]) {
       const s = stem(form);
       const synonym = this.stemSynonyms.get(s);
-      if (synonym?.length === 1 && synonym[0] !== undefined) return stem(synonym[0]);
+      if (synonym && inflectionOf(form, synonym.variant) && synonym.to.length === 1) {
+        return stem(synonym.to[0] ?? '');
+      }
       if (this.vocabulary.has(s)) return s;
     }
     return undefined;
@@ -125,17 +152,33 @@ export class Analyzer {
     return undefined;
   }
 
+  /**
+   * A compound part: four letters or more and known to the index (with the linking s of
+   * "groeps" allowed), or a three-letter word the index has exactly ("app"). Looser rules
+   * split "zetten" into "zet" + "ten".
+   */
   private knownPart(part: string): string | undefined {
     if (isStopword(part)) return undefined;
+    if (part.length < SHORT_PART) return this.surfaces.has(part) ? this.knownTerm(part) : undefined;
     return this.knownTerm(part) ?? (part.endsWith('s') ? this.knownTerm(part.slice(0, -1)) : undefined);
   }
 
-  /** cyberpesten → (cyber) + pest: Dutch compounds are right-headed, so a known head counts. */
+  /** cyberpesten → (cyber) + pest: Dutch compounds are right-headed, so a known head counts
+   *  when the index has it as a whole word of five letters or more. */
   private splitHead(word: string): { modifier: string; term: string } | undefined {
-    for (let i = MIN_MODIFIER; i <= word.length - MIN_PART - 1; i++) {
-      const term = this.knownPart(word.slice(i));
+    for (let i = MIN_MODIFIER; i <= word.length - MIN_HEAD; i++) {
+      const head = word.slice(i);
+      if (!this.surfaces.has(head)) continue;
+      const term = this.knownTerm(head);
       if (term !== undefined) return { modifier: word.slice(0, i), term };
     }
     return undefined;
   }
+}
+
+/** "chefs" is an inflection of "chef"; "vertrouwens" is not one of "vertrouwelijk", even
+ *  though the stemmer gives both "vertrouw". */
+function inflectionOf(word: string, variant: string): boolean {
+  const [short, long] = word.length <= variant.length ? [word, variant] : [variant, word];
+  return long.startsWith(short) && long.length - short.length <= 3;
 }

@@ -24,14 +24,16 @@ export class FuzzyVocabulary {
 
   /** The nearest word within the allowed distance, or undefined. */
   nearest(word: string): string | undefined {
-    const maxDistance = word.length >= 8 ? 2 : 1;
+    const maxDistance = word.length >= 9 ? 2 : 1;
     const candidates = this.candidates(word, maxDistance);
     let best: string | undefined;
     let bestDistance = maxDistance + 1;
     for (const candidate of candidates) {
-      // Typos rarely hit the first letter; allowing it turns "morgen" into "zorgen".
+      // Typos rarely hit the first letters; allowing it turns "morgen" into "zorgen" and
+      // "aanspreken" into "afspreken".
       if (candidate[0] !== word[0]) continue;
       const d = distance.DamerauLevenshteinDistance(word, candidate);
+      if (d === 2 && candidate[1] !== word[1]) continue;
       if (d < bestDistance || (d === bestDistance && best !== undefined && prefer(word, candidate, best))) {
         best = candidate;
         bestDistance = d;

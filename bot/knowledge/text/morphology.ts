@@ -10,7 +10,9 @@ const STEM_CACHE_LIMIT = 50_000;
 export function stem(word: string): string {
   const cached = stemCache.get(word);
   if (cached !== undefined) return cached;
-  const result = /^\d+$/.test(word) ? word : stemmer.stem(word);
+  // Dutch writes a stem-final v/z as f/s ("blijven"/"blijft", "bewijzen"/"bewijs"); the
+  // Porter stemmer keeps them apart, so we join them.
+  const result = /^\d+$/.test(word) ? word : stemmer.stem(word).replace(/v$/, 'f').replace(/z$/, 's');
   if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
   stemCache.set(word, result);
   return result;

@@ -1,0 +1,112 @@
+// node bot/knowledge/cli/tune.ts — tunes on knowledge/tests/tune.yaml ONLY and prints the
+// TUNING block for bot/knowledge/tuning.ts. Not an npm script: tuning is a deliberate act.
+// holdout.yaml is never read here.
+//
+// 1. For every setting of the text weights (compound, fuzzy, bigram, unknown) the index is
+//    built once and each question's per-target components are computed.
+// 2. For every mix of the four components: rank, fit the logistic calibration, choose the
+//    thresholds (eval/calibrate.ts), and count the right outcomes.
+// Highest (right outcomes − confident wrong answers / 2) wins; ties go to the earlier grid
+// point (the grids run from plain to fancy).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { errorCount, formatDiagnostic, Reporter } from '../check/diagnostics.ts';
+import { chooseThresholds, fitCalibration, type Row } from '../eval/calibrate.ts';
+import { parseEvalFile, type EvalItem } from '../eval/eval-file.ts';
+import { allTargets } from '../eval/evaluate.ts';
+import { rankComponents, type Components } from '../match/index.ts';
+import { Matcher } from '../match/matcher.ts';
+import { resolveKnowledgeDir } from '../paths.ts';
+import { TUNING, type ModelWeights, type Tuning } from '../tuning.ts';
+import { openForCli } from './common.ts';
+
+type TextWeights = Pick<ModelWeights, 'compound' | 'fuzzy' | 'bigram' | 'unknown'>;
+type MixWeights = Pick<ModelWeights, 'best' | 'top' | 'coverage' | 'body'>;
+
+const TEXT_GRID = grid<TextWeights>({
+  compound: [0.6, 0.8, 1],
+  fuzzy: [0.5, 0.7, 0.9],
+  bigram: [0, 0.3, 0.6],
+  unknown: [0.4, 0.6, 0.8, 1],
+});
+const MIX_GRID = grid<MixWeights>({
+  best: [0, 0.2, 0.4],
+  top: [0.2, 0.4, 0.6],
+  coverage: [0, 0.2, 0.4],
+  body: [0, 0.1, 0.2, 0.3, 0.5],
+});
+
+function grid<T extends object>(axes: { [K in keyof T]: number[] }): T[] {
+  let points: Record<string, number>[] = [{}];
+  for (const [key, values] of Object.entries(axes) as [string, number[]][]) {
+    points = points.flatMap((point) => values.map((value) => ({ ...point, [key]: value })));
+  }
+  return points as T[];
+}
+
+interface Question {
+  expect: string;
+  components: Map<number, Components>;
+}
+
+const service = await openForCli();
+const file = join(resolveKnowledgeDir(), 'tests', 'tune.yaml');
+const reporter = new Reporter();
+const items = parseEvalFile(file, await readFile(file, 'utf8'), allTargets(service.base.entries.keys()), reporter);
+if (errorCount(reporter.diagnostics) > 0) {
+  for (const d of reporter.diagnostics) console.error(formatDiagnostic(d));
+  process.exit(2);
+}
+
+/** Crisis questions are the detector's job, not the ranker's; they are left out here. */
+function questionsFor(text: TextWeights, list: readonly EvalItem[]): { targets: string[]; questions: Question[] } {
+  const matcher = new Matcher(service.base, { ...TUNING, weights: { ...TUNING.weights, ...text } });
+  const targets = matcher.index.targets.map((t) => t.target);
+  const questions = list
+    .filter((item) => item.expect !== 'crisis' && !matcher.isCrisis(item.question))
+    .map((item) => ({ expect: item.expect, components: matcher.index.components(item.question) }));
+  return { targets, questions };
+}
+
+function rows(targets: string[], questions: Question[], weights: ModelWeights): Row[] {
+  return questions.map((q) => {
+    const [first, second] = rankComponents(q.components, weights);
+    const outOfScope = q.expect === 'fallback';
+    const right = !outOfScope && first !== undefined && targets[first.index] === q.expect;
+    const raw = first?.raw ?? 0;
+    return { raw, margin: raw - (second?.raw ?? 0), evidence: first?.evidence ?? 0, right, outOfScope };
+  });
+}
+
+/** A confident wrong answer costs half a right outcome on top of being wrong. */
+const objective = (correct: number, confidentWrong: number): number => correct - confidentWrong / 2;
+
+let best: { tuning: Tuning; correct: number; wrong: number; total: number } | undefined;
+console.log(`tune.yaml: ${items.length} vragen; ${TEXT_GRID.length} × ${MIX_GRID.length} instellingen`);
+for (const text of TEXT_GRID) {
+  const { targets, questions } = questionsFor(text, items);
+  for (const mix of MIX_GRID) {
+    const weights: ModelWeights = { ...text, ...mix };
+    const table = rows(targets, questions, weights);
+    const calibration = fitCalibration(table);
+    const t = chooseThresholds(table, calibration);
+    const better = !best || objective(t.correct, t.confidentWrong) > objective(best.correct, best.wrong);
+    if (better) {
+      best = { tuning: { weights, calibration, thresholds: { answer: t.answer, suggest: t.suggest } }, correct: t.correct, wrong: t.confidentWrong, total: table.length };
+      console.log(`  ${t.correct}/${table.length} goed, ${t.confidentWrong} zeker fout: ${JSON.stringify(weights)}`);
+    }
+  }
+}
+
+if (best) {
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const { weights, calibration: c, thresholds } = best.tuning;
+  const list = (o: object) => Object.entries(o).map(([k, v]) => `${k}: ${round(Number(v))}`).join(', ');
+  console.log(`\nBeste: ${best.correct}/${best.total} goed (zonder crisisvragen), ${best.wrong} zeker fout.`);
+  console.log('Zet in bot/knowledge/tuning.ts:\n');
+  console.log(`export const TUNING: Tuning = {
+  weights: { ${list(weights)} },
+  calibration: { ${list(c)} },
+  thresholds: { ${list(thresholds)} },
+};`);
+}

@@ -1,0 +1,98 @@
+import type { Calibration, Thresholds } from '../tuning.ts';
+import { calibrate, type Evidence } from '../match/matcher.ts';
+
+/** One tuning question as the calibration sees it. */
+export interface Row extends Evidence {
+  /** Was the top candidate the expected target? Always false for fallback questions. */
+  right: boolean;
+  /** Expected fallback: any suggestion or answer is wrong. */
+  outOfScope: boolean;
+}
+
+const features = (row: Evidence): number[] => [1, row.raw, row.margin, row.evidence];
+
+/**
+ * Logistic regression of `right` on (raw, margin, evidence) by Newton's method, with a
+ * small ridge so that a perfectly separable tuning set does not send weights to infinity.
+ */
+export function fitCalibration(rows: readonly Row[], ridge = 0.01, iterations = 50): Calibration {
+  const n = 4;
+  let w = new Array<number>(n).fill(0);
+  for (let it = 0; it < iterations; it++) {
+    const grad = w.map((value) => ridge * value);
+    const hess = w.map((_, i) => w.map((__, j) => (i === j ? ridge : 0)));
+    for (const row of rows) {
+      const x = features(row);
+      const p = 1 / (1 + Math.exp(-dot(w, x)));
+      const error = p - (row.right ? 1 : 0);
+      for (let i = 0; i < n; i++) {
+        grad[i] = (grad[i] ?? 0) + error * (x[i] ?? 0);
+        const hi = hess[i] ?? [];
+        for (let j = 0; j < n; j++) hi[j] = (hi[j] ?? 0) + p * (1 - p) * (x[i] ?? 0) * (x[j] ?? 0);
+      }
+    }
+    const step = solve(hess, grad);
+    w = w.map((value, i) => value - (step[i] ?? 0));
+  }
+  return { bias: w[0] ?? 0, raw: w[1] ?? 0, margin: w[2] ?? 0, evidence: w[3] ?? 0 };
+}
+
+function dot(a: readonly number[], b: readonly number[]): number {
+  return a.reduce((sum, value, i) => sum + value * (b[i] ?? 0), 0);
+}
+
+/** Gauss-Jordan elimination with partial pivoting for the small Newton step. */
+function solve(matrix: number[][], vector: number[]): number[] {
+  const n = vector.length;
+  const m = matrix.map((row, i) => [...row, vector[i] ?? 0]);
+  const at = (r: number, c: number): number => m[r]?.[c] ?? 0;
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs(at(r, col)) > Math.abs(at(pivot, col))) pivot = r;
+    [m[col], m[pivot]] = [m[pivot] ?? [], m[col] ?? []];
+    const p = at(col, col) || 1;
+    for (let r = 0; r < n; r++) {
+      if (r === col) continue;
+      const factor = at(r, col) / p;
+      const row = m[r] ?? [];
+      for (let c = col; c <= n; c++) row[c] = at(r, c) - factor * at(col, c);
+    }
+  }
+  return Array.from({ length: n }, (_, i) => at(i, n) / (at(i, i) || 1));
+}
+
+export interface ThresholdChoice extends Thresholds {
+  /** Questions right (top candidate right and not refused, or fallback refused). */
+  correct: number;
+  /** Answered directly but wrong: what the answer threshold must keep near zero. */
+  confidentWrong: number;
+  answeredRight: number;
+}
+
+/** How much worse a confident wrong answer is than a right one is good. */
+const WRONG_ANSWER_COST = 4;
+
+/**
+ * suggest: the threshold with the most right outcomes (a right top candidate kept, an
+ * out-of-scope question refused), the middle of the best plateau. answer: the threshold
+ * that maximises right answers minus four times wrong ones among questions above it.
+ */
+export function chooseThresholds(rows: readonly Row[], c: Calibration): ThresholdChoice {
+  const scored = rows.map((row) => ({ ...row, score: calibrate(row, c) }));
+  const grid = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
+  const correctAt = (t: number) =>
+    scored.filter((r) => (r.outOfScope ? r.score < t : r.right && r.score >= t)).length;
+  const counts = grid.map(correctAt);
+  const best = Math.max(...counts);
+  const plateau = grid.filter((_, i) => counts[i] === best);
+  const suggest = plateau[Math.floor(plateau.length / 2)] ?? 0.5;
+  let choice = { answer: 0.99, utility: -Infinity, wrong: 0, right: 0 };
+  for (const answer of grid.filter((t) => t >= suggest)) {
+    const above = scored.filter((r) => r.score >= answer);
+    const right = above.filter((r) => r.right).length;
+    const wrong = above.length - right;
+    const utility = right - WRONG_ANSWER_COST * wrong;
+    if (utility > choice.utility) choice = { answer, utility, wrong, right };
+  }
+  return { suggest, answer: choice.answer, correct: best, confidentWrong: choice.wrong, answeredRight: choice.right };
+}
