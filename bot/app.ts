@@ -13,6 +13,9 @@ import type { StateStore } from './storage/state-store.ts';
 import { RetentionJob } from './privacy/retention.ts';
 import { createRouter } from '../dialogs/router.ts';
 import { createRecordServices, type RecordServices } from './records/services.ts';
+import type { RecordRepository } from './records/repository.ts';
+import { httpSecurity } from './security/http-security.ts';
+import { GuardedStateStore } from './security/storage-guard.ts';
 
 const packageJson = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -28,6 +31,8 @@ export interface AppParts {
   adapter: CloudAdapter;
   logic: (context: TurnContext) => Promise<void>;
   botServer: BotServer;
+  /** Course registrations and contact requests, opened with RECORDS_KEY (bureau access). */
+  records: RecordRepository;
 }
 
 export interface RunningApp extends AppParts {
@@ -57,7 +62,8 @@ export async function buildBot(
     watch: options.watchKnowledge ?? true,
   });
   await knowledge.load();
-  const { state: storage, records: recordStore } = createStores(config);
+  const { state: rawStorage, records: recordStore } = await createStores(config);
+  const storage = new GuardedStateStore(rawStorage, logger);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const records = createRecordServices(config, logger, recordStore);
@@ -72,7 +78,7 @@ export async function buildBot(
   const bot = new BureauBot({ conversationState, userState, router });
   const retention = new RetentionJob({
     storage,
-    records: records.records.store,
+    records: recordStore, // sealed fields need no key to be purged
     conversationDays: config.retentionDays,
     recordDays: config.recordRetentionDays,
     logger,
@@ -108,13 +114,15 @@ export async function startApp(
     adapter,
     logic,
     logger,
+    security: httpSecurity(config),
     health: () => ({
       status: 'ok',
       version: packageJson.version,
       knowledgeEntries: knowledge.entryCount,
     }),
   });
-  const app: AppParts = { config, logger, knowledge, adapter, logic, botServer };
+  const records = parts.records.records.store;
+  const app: AppParts = { config, logger, knowledge, adapter, logic, botServer, records };
   for (const install of routes) install(botServer.server, app);
   const port = await botServer.listen(config.port, config.host);
   return {

@@ -7,6 +7,7 @@ import {
 } from 'botbuilder';
 import { greetingActivity } from '../dialogs/greeting.ts';
 import { STATE, type ConversationFlags } from '../dialogs/ids.ts';
+import { shouldRespond } from './teams/mentions.ts';
 
 /** What handles a message after the greeting: the dialog router. */
 export interface MessageRouter {
@@ -37,6 +38,7 @@ export class BureauBot extends ActivityHandler {
       await next();
     });
     this.onMessage(async (context, next) => {
+      if (!shouldRespond(context.activity)) return next();
       await this.greetOnce(context);
       await this.router.route(context);
       await next();

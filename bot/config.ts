@@ -1,5 +1,6 @@
 // Every environment variable the bot reads is validated here once, at start, so a typo in
 // production fails loudly with the variable's name instead of misbehaving later.
+import { decodeRecordsKey } from './records/keyring.ts';
 
 export interface BotConfig {
   host: string;
@@ -21,13 +22,16 @@ export interface BotConfig {
   recordsKey: string | undefined;
   /** Bearer token for the bureau's records endpoint; without it no endpoint exposes records. */
   adminToken: string | undefined;
+  /** Earlier records keys, only for reading until `npm run records -- rotate` has run. */
+  recordsKeyPrevious: string[];
+  /** Requests a minute per client address and messages a minute per conversation (0: off). */
+  rateLimits: { ipPerMinute: number; conversationPerMinute: number };
   /** Set only when SMTP_HOST, SMTP_PORT and BUREAU_EMAIL are all set. */
   mail: MailConfig | undefined;
 }
 
 export type StorageConfig =
-  | { kind: 'lowdb' }
-  | { kind: 'blobs'; connectionString: string; container: string };
+  { kind: 'lowdb' } | { kind: 'blobs'; connectionString: string; container: string };
 
 export interface MailConfig {
   host: string;
@@ -170,6 +174,47 @@ function readStorage(env: Env): StorageConfig {
   return { kind, connectionString, container };
 }
 
+const KEY_HOWTO = 'maak er een met: openssl rand -base64 32';
+
+function recordsKey(env: Env, production: boolean): string | undefined {
+  const value = optional(env, 'RECORDS_KEY');
+  if (value === undefined && production) {
+    throw new ConfigError(
+      'RECORDS_KEY',
+      'NODE_ENV=production vereist een sleutel die aanmeldingen en contactverzoeken ' +
+        `versleutelt: 32 willekeurige bytes als base64 of hex; ${KEY_HOWTO}.`,
+    );
+  }
+  if (value !== undefined && decodeRecordsKey(value) === undefined) {
+    throw new ConfigError('RECORDS_KEY', `is geen 32 bytes als base64 of hex; ${KEY_HOWTO}.`);
+  }
+  return value;
+}
+
+function previousRecordsKeys(env: Env): string[] {
+  const keys = text(env, 'RECORDS_KEY_PREVIOUS', '')
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean);
+  keys.forEach((key, index) => {
+    if (decodeRecordsKey(key) === undefined) {
+      throw new ConfigError(
+        'RECORDS_KEY_PREVIOUS',
+        `sleutel ${index + 1} is geen 32 bytes als base64 of hex (scheid sleutels met komma's).`,
+      );
+    }
+  });
+  return keys;
+}
+
+function adminToken(env: Env): string | undefined {
+  const value = optional(env, 'ADMIN_TOKEN');
+  if (value !== undefined && value.length < 32) {
+    throw new ConfigError('ADMIN_TOKEN', `is te kort: gebruik minstens 32 tekens; ${KEY_HOWTO}.`);
+  }
+  return value;
+}
+
 export function loadConfig(env: Env = process.env): BotConfig {
   const production = text(env, 'NODE_ENV', 'development') === 'production';
   const knowledgeDir = optional(env, 'KNOWLEDGE_DIR');
@@ -187,8 +232,13 @@ export function loadConfig(env: Env = process.env): BotConfig {
     retentionDays: integer(env, 'RETENTION_DAYS', 30, 1, 3650),
     recordRetentionDays: integer(env, 'RECORD_RETENTION_DAYS', 90, 1, 3650),
     storage: readStorage(env),
-    recordsKey: optional(env, 'RECORDS_KEY'),
-    adminToken: optional(env, 'ADMIN_TOKEN'),
+    recordsKey: recordsKey(env, production),
+    recordsKeyPrevious: previousRecordsKeys(env),
+    adminToken: adminToken(env),
+    rateLimits: {
+      ipPerMinute: integer(env, 'RATE_LIMIT_IP', 600, 0, 1_000_000),
+      conversationPerMinute: integer(env, 'RATE_LIMIT_CONVERSATION', 60, 0, 100_000),
+    },
   };
 }
 

@@ -2,8 +2,11 @@
 import { startApp, type RouteInstaller } from './app.ts';
 import { ConfigError, loadConfig, type BotConfig } from './config.ts';
 import { createLogger, describeError } from './logger.ts';
+import { installDirectLineRoutes } from './directline/routes.ts';
+import { installTeamsTabRoutes } from './teams/tab-routes.ts';
+import { installWebRoutes } from './web/routes.ts';
 
-const routes: RouteInstaller[] = [];
+const routes: RouteInstaller[] = [installDirectLineRoutes, installWebRoutes, installTeamsTabRoutes];
 
 function configOrExit(): BotConfig {
   try {

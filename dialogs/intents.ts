@@ -45,6 +45,7 @@ const EXACT: Record<string, ControlIntent> = {
   'start opnieuw': 'restart',
   privacy: 'privacy',
   cursus: 'course',
+  'vraag stellen': 'menuAsk',
   contact: 'counsellor',
   hoi: 'greeting',
   hallo: 'greeting',

@@ -1,6 +1,6 @@
 import {
   TextPrompt,
-  type DialogSet,
+  type Dialog,
   type PromptValidatorContext,
   type WaterfallStepContext,
   type DialogTurnResult,
@@ -49,20 +49,22 @@ function recognized(prompt: PromptValidatorContext<string>): string {
   return prompt.recognized.succeeded ? (prompt.recognized.value ?? '').trim() : '';
 }
 
-export function addPrompts(dialogs: DialogSet): void {
-  dialogs.add(
+/** Registers the prompts with whatever holds the dialogs (the router's DialogSet, or a
+ *  ComponentDialog in tests). */
+export function addPrompts(add: (dialog: Dialog) => void): void {
+  add(
     new TextPrompt(PROMPT.text, (p) => {
       const value = recognized(p);
       return Promise.resolve(value.length > 0 && value.length <= MAX_FIELD);
     }),
   );
-  dialogs.add(new TextPrompt(PROMPT.email, (p) => Promise.resolve(isEmail(recognized(p)))));
-  dialogs.add(
+  add(new TextPrompt(PROMPT.email, (p) => Promise.resolve(isEmail(recognized(p)))));
+  add(
     new TextPrompt(PROMPT.phone, (p) =>
       Promise.resolve(normalisePhone(recognized(p)) !== undefined),
     ),
   );
-  dialogs.add(
+  add(
     new TextPrompt(PROMPT.choice, (p) => {
       const { options, open } = p.options.validations as ChoiceValidation;
       const value = recognized(p);

@@ -39,7 +39,7 @@ export class MainRouter implements MessageRouter {
     this.dialogs = new DialogSet(
       deps.conversationState.createProperty<DialogState>(STATE.dialogState),
     );
-    addPrompts(this.dialogs);
+    addPrompts((dialog) => this.dialogs.add(dialog));
     this.dialogs.add(registrationDialog(deps.records.records));
     this.dialogs.add(contactDialog(deps.records.records));
     this.dialogs.add(forgetDialog({ ...deps, records: deps.records.records.store }));

@@ -41,30 +41,30 @@ export class LocalDirectLine {
   }
 
   install(server: Server): void {
-    const base = DIRECT_LINE_PATH;
+    const at = (path: string) => `${DIRECT_LINE_PATH}${path}`;
     server.post(
-      `${base}/tokens/generate`,
-      handle((_req, res) => sendJson(res, 200, this.issueToken())),
+      at('/tokens/generate'),
+      handle((_q, s) => sendJson(s, 200, this.issueToken())),
     );
     server.post(
-      `${base}/tokens/refresh`,
-      handle((req, res) => this.refresh(req, res)),
+      at('/tokens/refresh'),
+      handle((q, s) => this.refresh(q, s)),
     );
     server.post(
-      `${base}/conversations`,
-      handle((req, res) => this.start(req, res)),
+      at('/conversations'),
+      handle((q, s) => this.start(q, s)),
     );
     server.get(
-      `${base}/conversations/:id`,
-      handle((req, res) => this.reconnect(req, res)),
+      at('/conversations/:id'),
+      handle((q, s) => this.reconnect(q, s)),
     );
     server.post(
-      `${base}/conversations/:id/activities`,
-      handle((req, res) => this.post(req, res)),
+      at('/conversations/:id/activities'),
+      handle((q, s) => this.post(q, s)),
     );
     server.get(
-      `${base}/conversations/:id/activities`,
-      handle((req, res) => this.poll(req, res)),
+      at('/conversations/:id/activities'),
+      handle((q, s) => this.poll(q, s)),
     );
   }
 

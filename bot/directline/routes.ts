@@ -73,7 +73,7 @@ export function directLineRoutes(options: DirectLineOptions = {}): RouteInstalle
         now: settings.now,
       }),
       signer: new TokenSigner(settings.now),
-      runner: new LocalTurnRunner(app.adapter, app.logic),
+      runner: new LocalTurnRunner(app.adapter, app.logic, app.config.auth.MicrosoftAppId),
       logger: app.logger,
       tokenTtlMs: settings.tokenTtlMs,
     });

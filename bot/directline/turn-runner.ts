@@ -14,10 +14,10 @@ import {
 } from 'botframework-connector';
 
 // The widget's messages never come from a Bot Framework channel: they arrive at our own
-// endpoint, which has already checked its own token. So the turn runs in-process with an
-// anonymous identity instead of a channel's JWT (which an app id would otherwise demand),
-// and with deliveryMode expectReplies, so every reply the bot sends is collected in memory
-// and nothing is ever sent back over HTTP to a service URL.
+// endpoint, which has already checked its own token. So the turn runs in-process without a
+// channel's JWT (which the adapter demands once the bot has an app id), and with deliveryMode
+// expectReplies, so every reply the bot sends is collected in memory and nothing is ever
+// sent back over HTTP to a service URL.
 
 /** A connector that is never used for replies (expectReplies buffers them); it exists because
  *  the adapter insists on one. Calls through it would fail against our own origin. */
@@ -28,11 +28,26 @@ class UnusedConnectorFactory extends ConnectorFactory {
   }
 }
 
-const LOCAL_CALLER: AuthenticateRequestResult = {
-  audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
-  claimsIdentity: new ClaimsIdentity([], AuthenticationConstants.AnonymousAuthType),
-  connectorFactory: new UnusedConnectorFactory(),
-};
+/** Who the adapter is told is calling. Without an app id: anonymous, exactly what the adapter
+ *  itself makes of an unauthenticated request in local mode. With one: the bot's own identity
+ *  (as the adapter uses for proactive turns), so the credentials it prepares match the bot. */
+function localCaller(appId: string): AuthenticateRequestResult {
+  const claimsIdentity =
+    appId === ''
+      ? new ClaimsIdentity([], AuthenticationConstants.AnonymousAuthType)
+      : new ClaimsIdentity(
+          [
+            { type: AuthenticationConstants.AudienceClaim, value: appId },
+            { type: AuthenticationConstants.AppIdClaim, value: appId },
+          ],
+          true,
+        );
+  return {
+    audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    claimsIdentity,
+    connectorFactory: new UnusedConnectorFactory(),
+  };
+}
 
 export const LOCAL_CHANNEL_ID = 'directline';
 export const BOT_ACCOUNT = { id: 'bdv-bot', name: 'Bureau De Vertrouwenspersoon', role: 'bot' };
@@ -46,10 +61,17 @@ export interface TurnAddress {
 export class LocalTurnRunner {
   private readonly adapter: CloudAdapter;
   private readonly logic: (context: TurnContext) => Promise<void>;
+  private readonly caller: AuthenticateRequestResult;
 
-  constructor(adapter: CloudAdapter, logic: (context: TurnContext) => Promise<void>) {
+  /** `appId`: the bot's MicrosoftAppId, or '' in local mode. */
+  constructor(
+    adapter: CloudAdapter,
+    logic: (context: TurnContext) => Promise<void>,
+    appId: string,
+  ) {
     this.adapter = adapter;
     this.logic = logic;
+    this.caller = localCaller(appId);
   }
 
   /** Runs one turn and returns the bot's replies, including an error reply from onTurnError. */
@@ -64,7 +86,7 @@ export class LocalTurnRunner {
       recipient: BOT_ACCOUNT,
       conversation: conversationAccount(address.conversationId),
     } as Activity; // the adapter's type lists every optional channel field as required
-    await this.adapter.processActivityDirect(LOCAL_CALLER, incoming, async (context) => {
+    await this.adapter.processActivityDirect(this.caller, incoming, async (context) => {
       // The same array keeps filling after this callback, e.g. with the turn-error reply.
       replies = context.bufferedReplyActivities;
       await this.logic(context);

@@ -18,6 +18,11 @@ export class SmtpMailer implements RecordMailer {
       host: config.host,
       port: config.port,
       secure: config.secure,
+      // A mail server that accepts and then hangs must not hold a send (and its retries) for
+      // nodemailer's default minutes.
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
       ...(config.user ? { auth: { user: config.user, pass: config.password ?? '' } } : {}),
     });
   }

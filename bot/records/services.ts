@@ -1,38 +1,54 @@
 import { join } from 'node:path';
 import type { BotConfig } from '../config.ts';
-import { describeError, type Logger } from '../logger.ts';
+import type { Logger } from '../logger.ts';
+import { EncryptedRecordRepository } from './encrypted-repository.ts';
 import { FeedbackStore } from './feedback-store.ts';
+import { Keyring } from './keyring.ts';
+import { MailQueue, type RetryPolicy } from './mail-queue.ts';
 import { SmtpMailer, type RecordMailer } from './mailer.ts';
 import type { BureauRecord, NewRecord, RecordRepository } from './repository.ts';
 
-/** Stores a record first, then mails it; a mail failure never loses the record. */
+/** Stores a record first, then mails it in the background: the person's confirmation waits
+ *  only for the durable write, and a mail failure never loses the record. */
 export class RecordService {
   readonly store: RecordRepository;
+  private readonly mail: MailQueue | undefined;
   private readonly mailer: RecordMailer | undefined;
   private readonly logger: Logger;
 
-  constructor(deps: { store: RecordRepository; mailer: RecordMailer | undefined; logger: Logger }) {
+  constructor(deps: {
+    store: RecordRepository;
+    mailer: RecordMailer | undefined;
+    logger: Logger;
+    retry?: RetryPolicy;
+  }) {
     this.store = deps.store;
     this.mailer = deps.mailer;
     this.logger = deps.logger;
+    this.mail = deps.mailer
+      ? new MailQueue({
+          mailer: deps.mailer,
+          store: deps.store,
+          logger: deps.logger,
+          policy: deps.retry,
+        })
+      : undefined;
   }
 
   async submit(record: NewRecord, mailLines: string[]): Promise<BureauRecord> {
     const saved = await this.store.create(record);
     this.logger.info({ ref: saved.ref, kind: saved.kind }, 'record stored');
-    if (this.mailer) {
-      try {
-        await this.mailer.send(saved, mailLines);
-        await this.store.update(saved.ref, { mailedAt: new Date().toISOString() });
-        this.logger.info({ ref: saved.ref }, 'record mailed');
-      } catch (error) {
-        this.logger.error({ ref: saved.ref, ...describeError(error) }, 'record mail failed');
-      }
-    }
+    this.mail?.enqueue(saved, mailLines);
     return saved;
   }
 
-  close(): void {
+  /** Resolves when no mail is being sent or waiting for a retry. */
+  async mailIdle(): Promise<void> {
+    await this.mail?.idle();
+  }
+
+  async close(): Promise<void> {
+    await this.mail?.close();
     this.mailer?.close();
   }
 }
@@ -43,15 +59,37 @@ export interface RecordServices {
   close(): Promise<void>;
 }
 
+/** Records sealed under RECORDS_KEY when it is set. Without it (allowed only outside
+ *  production, see config.ts) they are stored as plain JSON, and the log says so at start. */
+export function secureRecordStore(
+  config: Pick<BotConfig, 'recordsKey' | 'recordsKeyPrevious'>,
+  store: RecordRepository,
+  logger: Logger,
+): RecordRepository {
+  if (config.recordsKey === undefined) {
+    logger.warn(
+      'RECORDS_KEY ontbreekt: aanmeldingen en contactverzoeken worden onversleuteld opgeslagen ' +
+        '(alleen toegestaan buiten productie)',
+    );
+    return store;
+  }
+  return new EncryptedRecordRepository(
+    store,
+    Keyring.fromConfig(config.recordsKey, config.recordsKeyPrevious),
+  );
+}
+
 export function createRecordServices(
   config: BotConfig,
   logger: Logger,
   store: RecordRepository,
+  options: { retry?: RetryPolicy } = {},
 ): RecordServices {
   const records = new RecordService({
-    store,
+    store: secureRecordStore(config, store, logger),
     mailer: config.mail ? new SmtpMailer(config.mail) : undefined,
     logger,
+    retry: options.retry,
   });
   const feedback = new FeedbackStore(join(config.dataDir, 'feedback.json'));
   return {
@@ -59,7 +97,7 @@ export function createRecordServices(
     feedback,
     close: async () => {
       await feedback.counts();
-      records.close();
+      await records.close();
     },
   };
 }

@@ -14,7 +14,7 @@ interface MentionEntity {
 function mentionEntities(activity: Partial<Activity>): MentionEntity[] {
   const mentions: MentionEntity[] = [];
   for (const entity of activity.entities ?? []) {
-    if (entity.type.toLowerCase() !== 'mention') continue;
+    if (String(entity.type).toLowerCase() !== 'mention') continue;
     const { mentioned, text } = entity as { mentioned?: { id?: unknown }; text?: unknown };
     mentions.push({
       mentionedId: typeof mentioned?.id === 'string' ? mentioned.id : undefined,

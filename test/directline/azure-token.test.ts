@@ -33,7 +33,11 @@ function startStandIn(seen: Seen[], status: () => number): Promise<Server> {
       seen.push({ path: req.url ?? '', authorization: req.headers.authorization, body });
       res.writeHead(status(), { 'content-type': 'application/json' });
       res.end(
-        JSON.stringify({ conversationId: 'AzureConv-1', token: 'azure-token-xyz', expires_in: 3600 }),
+        JSON.stringify({
+          conversationId: 'AzureConv-1',
+          token: 'azure-token-xyz',
+          expires_in: 3600,
+        }),
       );
     });
   });

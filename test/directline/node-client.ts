@@ -18,7 +18,12 @@ function fetchAjax(): AjaxCreationMethod {
       const controller = new AbortController();
       const headers = (req.headers ?? {}) as Record<string, string>;
       const body = req.body === undefined ? undefined : JSON.stringify(req.body);
-      fetch(req.url ?? '', { method: req.method ?? 'GET', headers, body, signal: controller.signal })
+      fetch(req.url ?? '', {
+        method: req.method ?? 'GET',
+        headers,
+        body,
+        signal: controller.signal,
+      })
         .then(async (res) => {
           const text = await res.text();
           const result = {

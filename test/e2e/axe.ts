@@ -18,7 +18,10 @@ export interface AxeViolation {
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
-export async function runAxe(target: Page | Frame, exclude: string[] = []): Promise<AxeViolation[]> {
+export async function runAxe(
+  target: Page | Frame,
+  exclude: string[] = [],
+): Promise<AxeViolation[]> {
   source ??= readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   await target.evaluate(`${await source}\n;undefined`);
   return target.evaluate(

@@ -26,6 +26,7 @@ export interface HarnessOptions {
   channelId?: string;
   userName?: string;
   conversationType?: string;
+  botId?: string;
 }
 
 /** The real bot (real knowledge files, real lowdb storage in `dataDir`) behind a TestAdapter. */
@@ -37,7 +38,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
   const template: Partial<Activity> = {
     channelId: options.channelId ?? 'webchat',
     from: { id: 'user-1', name: options.userName ?? 'Gebruiker' },
-    recipient: { id: 'bot-1', name: 'Bureau De Vertrouwenspersoon' },
+    recipient: { id: options.botId ?? 'bot-1', name: 'Bureau De Vertrouwenspersoon' },
     conversation: {
       id: 'conv-1',
       isGroup: false,

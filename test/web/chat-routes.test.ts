@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import { loadConfig } from '../../bot/config.ts';
 import { directLineConnectSources, installDirectLineRoutes } from '../../bot/directline/routes.ts';
 import { installWebRoutes } from '../../bot/web/routes.ts';
@@ -82,18 +81,19 @@ describe('web widget routes', () => {
 
   it('sends gzip only to clients that ask for it', async () => {
     const { request } = await import('node:http');
-    const body = await new Promise<Buffer>((resolve, reject) => {
-      const req = request(`${running.app.url}/chat/chat.css`, { headers: {} }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve(Buffer.concat(chunks)));
-        assert.equal(res.headers['content-encoding'], undefined);
-      });
-      req.on('error', reject);
-      req.end();
-    });
+    const { headers, body } = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>(
+      (resolve, reject) => {
+        const req = request(`${running.app.url}/chat/chat.css`, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+        req.end();
+      },
+    );
+    assert.equal(headers['content-encoding'], undefined);
     assert.match(body.toString('utf8'), /prefers-reduced-motion/);
-    assert.throws(() => gunzipSync(body));
   });
 
   it('allows Azure Direct Line (https and wss) in the policy only in production mode', () => {

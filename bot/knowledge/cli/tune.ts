@@ -38,7 +38,7 @@ const MIX_GRID = grid<MixWeights>({
 
 function grid<T extends object>(axes: { [K in keyof T]: number[] }): T[] {
   let points: Record<string, number>[] = [{}];
-  for (const [key, values] of Object.entries(axes) as [string, number[]][]) {
+  for (const [key, values] of Object.entries<number[]>(axes)) {
     points = points.flatMap((point) => values.map((value) => ({ ...point, [key]: value })));
   }
   return points as T[];
@@ -70,7 +70,7 @@ function questionsFor(text: TextWeights, list: readonly EvalItem[]): { targets: 
 
 function rows(targets: string[], questions: Question[], weights: ModelWeights): Row[] {
   return questions.map((q) => {
-    const [first, second] = rankComponents(q.components, weights);
+    const [first, second] = rankComponents(q.components, weights, 2);
     const outOfScope = q.expect === 'fallback';
     const right = !outOfScope && first !== undefined && targets[first.index] === q.expect;
     const raw = first?.raw ?? 0;

@@ -31,11 +31,28 @@ export class CrisisDetector {
   isCrisis(text: string): boolean {
     const normal = normalizeText(text);
     if (normal === '') return false;
-    const excepted = this.exceptions.flatMap((exception) => spans(exception, normal));
-    return this.rules.some((rule) =>
-      spans(rule, normal).some((hit) => !excepted.some((span) => overlaps(hit, span))),
+    const excepted = this.exceptions.flatMap((exception) =>
+      quick(exception).test(normal) ? spans(exception, normal) : [],
+    );
+    // Most messages hit no rule: a plain test first, the spans only for a hit.
+    return this.rules.some(
+      (rule) =>
+        quick(rule).test(normal) &&
+        spans(rule, normal).some((hit) => !excepted.some((span) => overlaps(hit, span))),
     );
   }
+}
+
+const quickForms = new WeakMap<RegExp, RegExp>();
+
+/** A copy without the g flag: test() on a global regex depends on its lastIndex. */
+function quick(pattern: RegExp): RegExp {
+  let form = quickForms.get(pattern);
+  if (!form) {
+    form = new RegExp(pattern.source, pattern.flags.replace('g', ''));
+    quickForms.set(pattern, form);
+  }
+  return form;
 }
 
 function spans(pattern: RegExp, text: string): Span[] {

@@ -5,6 +5,7 @@ import { buildAnalyzers } from './analyzers.ts';
 import { FieldIndex } from './field-index.ts';
 import { QuestionIndex } from './question-index.ts';
 import { toVector, type TermVector } from './scoring.ts';
+import { TargetScores } from './scratch.ts';
 import type { TargetText } from './targets.ts';
 
 export interface Candidate {
@@ -13,6 +14,8 @@ export interface Candidate {
   raw: number;
   evidence: number;
 }
+
+export type Components = [best: number, top: number, coverage: number, body: number, evidence: number];
 
 /**
  * The searchable form of the knowledge base. raw (see ModelWeights) combines the closest
@@ -25,6 +28,7 @@ export class MatchIndex {
   private readonly weights: ModelWeights;
   private readonly questions: QuestionIndex;
   private readonly fields: FieldIndex;
+  private readonly scores: TargetScores;
 
   constructor(targets: readonly TargetText[], groups: readonly SynonymGroup[], weights: ModelWeights) {
     this.targets = targets;
@@ -47,46 +51,68 @@ export class MatchIndex {
       vocabularies.push(vocabulary);
       bodies.push(termFrequencies(indexer, target.body));
     });
-    this.questions = new QuestionIndex(docs, weights.unknown);
+    this.questions = new QuestionIndex(docs, targets.length, weights.unknown);
     this.fields = new FieldIndex(vocabularies, bodies, weights.unknown);
+    this.scores = new TargetScores(targets.length);
   }
 
-  /** Per target: [best, top, coverage, body] (each 0..1) and the evidence (idf mass). */
-  components(text: string): Map<number, Components> {
+  /** Scores every target the question touches, then hands the arrays to `read`. */
+  private withScores<T>(text: string, read: (scores: TargetScores) => T): T {
     const query = toVector(this.analyzer.analyze(text, 'query'), this.weights.bigram);
-    const result = new Map<number, Components>();
-    if (query.size === 0) return result;
-    const { best, top } = this.questions.score(query);
-    const coverage = this.fields.coverage(query);
-    const body = this.fields.body(query);
-    const evidence = this.fields.evidence(query);
-    for (const index of new Set([...best.keys(), ...coverage.keys(), ...body.keys()])) {
-      result.set(index, [
-        best.get(index) ?? 0,
-        top.get(index) ?? 0,
-        coverage.get(index) ?? 0,
-        body.get(index) ?? 0,
-        evidence.get(index) ?? 0,
-      ]);
+    try {
+      if (query.size > 0) {
+        this.questions.score(query, this.scores);
+        this.fields.score(query, this.scores);
+      }
+      return read(this.scores);
+    } finally {
+      this.scores.reset();
     }
-    return result;
   }
 
-  /** Candidates with a raw score above zero, best first. */
-  rank(text: string, weights: ModelWeights = this.weights): Candidate[] {
-    return rankComponents(this.components(text), weights);
+  /** Per touched target: [best, top, coverage, body] (each 0..1) and the evidence. */
+  components(text: string): Map<number, Components> {
+    return this.withScores(text, (s) => {
+      const result = new Map<number, Components>();
+      for (const t of s.touched) {
+        result.set(t, [s.best[t] ?? 0, s.top[t] ?? 0, s.coverage[t] ?? 0, s.body[t] ?? 0, s.evidence[t] ?? 0]);
+      }
+      return result;
+    });
+  }
+
+  /** The best `limit` candidates with a raw score above zero, best first. */
+  rank(text: string, limit: number): Candidate[] {
+    const w = this.weights;
+    return this.withScores(text, (s) => {
+      const top: Candidate[] = [];
+      for (const t of s.touched) {
+        const raw =
+          w.best * (s.best[t] ?? 0) + w.top * (s.top[t] ?? 0) + w.coverage * (s.coverage[t] ?? 0) + w.body * (s.body[t] ?? 0);
+        if (raw > 0) keepTop(top, { index: t, raw, evidence: s.evidence[t] ?? 0 }, limit);
+      }
+      return top;
+    });
   }
 }
 
-export type Components = [best: number, top: number, coverage: number, body: number, evidence: number];
-
-export function rankComponents(components: Map<number, Components>, w: ModelWeights): Candidate[] {
-  const candidates: Candidate[] = [];
-  for (const [index, [best, top, coverage, body, evidence]] of components) {
-    const raw = w.best * best + w.top * top + w.coverage * coverage + w.body * body;
-    if (raw > 0) candidates.push({ index, raw, evidence });
+/** The same ranking from stored components, for the tuner's grid over the weights. */
+export function rankComponents(components: Map<number, Components>, w: ModelWeights, limit: number): Candidate[] {
+  const top: Candidate[] = [];
+  for (const [index, [best, topMean, coverage, body, evidence]] of components) {
+    const raw = w.best * best + w.top * topMean + w.coverage * coverage + w.body * body;
+    if (raw > 0) keepTop(top, { index, raw, evidence }, limit);
   }
-  return candidates.sort((a, b) => b.raw - a.raw);
+  return top;
+}
+
+/** Insertion into a short sorted list: cheaper than sorting thousands of candidates. */
+function keepTop(list: Candidate[], candidate: Candidate, limit: number): void {
+  if (list.length === limit && candidate.raw <= (list[limit - 1]?.raw ?? 0)) return;
+  let i = list.length;
+  while (i > 0 && (list[i - 1]?.raw ?? 0) < candidate.raw) i--;
+  list.splice(i, 0, candidate);
+  if (list.length > limit) list.pop();
 }
 
 function termFrequencies(analyzer: Analyzer, text: string): Map<string, number> {

@@ -45,7 +45,7 @@ export class Matcher {
 
   /** The top candidates with raw scores and margins; used by match() and by the tuner. */
   candidates(text: string, limit = ALTERNATIVES): ScoredCandidate[] {
-    const ranked = this.index.rank(text);
+    const ranked = this.index.rank(text, Math.max(limit, 2));
     return ranked.slice(0, limit).map((candidate, i) => this.scored(candidate, ranked, i));
   }
 

@@ -1,33 +1,32 @@
 import { IdfTable, type TermVector } from './scoring.ts';
-
-interface Posting {
-  doc: number;
-  /** idf-weighted and divided by the document's norm. */
-  weight: number;
-}
-
-export interface QuestionScores {
-  /** Cosine to the closest example question of each target. */
-  best: Map<number, number>;
-  /** Mean cosine of each target's three closest examples: several similar examples is a
-   *  stronger sign than one lucky overlap. */
-  top: Map<number, number>;
-}
+import type { TargetScores } from './scratch.ts';
 
 const TOP = 3;
 
-/** TF-IDF cosine between a question and every example question, through an inverted index. */
+/**
+ * TF-IDF cosine between a question and every example question, through an inverted index.
+ * Per target it keeps the closest example (best) and the mean of the three closest (top):
+ * several similar examples is a stronger sign than one lucky overlap.
+ */
 export class QuestionIndex {
   private readonly idf: IdfTable;
-  private readonly postings = new Map<string, Posting[]>();
-  private readonly docTarget: number[];
+  /** term → flat pairs [doc, weight, doc, weight, …]; weight is idf-weighted and divided
+   *  by the document's norm. */
+  private readonly postings = new Map<string, number[]>();
+  private readonly docTarget: Int32Array;
+  private readonly dot: Float64Array;
+  private readonly touchedDocs: number[] = [];
+  /** The three best cosines per target, as a flat array of targets × 3. */
+  private readonly best3: Float64Array;
 
-  constructor(docs: readonly { target: number; vector: TermVector }[], unknownShare: number) {
+  constructor(docs: readonly { target: number; vector: TermVector }[], targets: number, unknownShare: number) {
     this.idf = new IdfTable(
       docs.map((doc) => doc.vector.keys()),
       unknownShare,
     );
-    this.docTarget = docs.map((doc) => doc.target);
+    this.docTarget = Int32Array.from(docs.map((doc) => doc.target));
+    this.dot = new Float64Array(docs.length);
+    this.best3 = new Float64Array(targets * TOP);
     docs.forEach((doc, index) => this.add(index, doc.vector));
   }
 
@@ -38,35 +37,49 @@ export class QuestionIndex {
     norm = Math.sqrt(norm);
     for (const [term, weight] of vector) {
       const list = this.postings.get(term) ?? [];
-      list.push({ doc, weight: (weight * this.idf.get(term)) / norm });
+      list.push(doc, (weight * this.idf.get(term)) / norm);
       this.postings.set(term, list);
     }
   }
 
-  score(query: TermVector): QuestionScores {
-    const dot = new Map<number, number>();
+  score(query: TermVector, out: TargetScores): void {
     let norm = 0;
     for (const [term, weight] of query) {
       const value = weight * this.idf.get(term);
       norm += value * value;
-      for (const posting of this.postings.get(term) ?? []) {
-        dot.set(posting.doc, (dot.get(posting.doc) ?? 0) + value * posting.weight);
+      const list = this.postings.get(term);
+      if (!list) continue;
+      for (let i = 0; i < list.length; i += 2) {
+        const doc = list[i] ?? 0;
+        if (this.dot[doc] === 0) this.touchedDocs.push(doc);
+        this.dot[doc] = (this.dot[doc] ?? 0) + value * (list[i + 1] ?? 0);
       }
     }
-    const perTarget = new Map<number, number[]>();
-    for (const [doc, sum] of dot) {
+    const length = Math.sqrt(norm);
+    for (const doc of this.touchedDocs) {
       const target = this.docTarget[doc] ?? 0;
-      const list = perTarget.get(target) ?? [];
-      list.push(sum / Math.sqrt(norm));
-      perTarget.set(target, list);
+      out.touch(target);
+      this.insert(target, (this.dot[doc] ?? 0) / length);
+      this.dot[doc] = 0;
     }
-    const best = new Map<number, number>();
-    const top = new Map<number, number>();
-    for (const [target, list] of perTarget) {
-      list.sort((a, b) => b - a);
-      best.set(target, list[0] ?? 0);
-      top.set(target, list.slice(0, TOP).reduce((sum, value) => sum + value, 0) / TOP);
+    this.touchedDocs.length = 0;
+    for (const target of out.touched) {
+      const at = target * TOP;
+      out.best[target] = this.best3[at] ?? 0;
+      out.top[target] = ((this.best3[at] ?? 0) + (this.best3[at + 1] ?? 0) + (this.best3[at + 2] ?? 0)) / TOP;
+      this.best3.fill(0, at, at + TOP);
     }
-    return { best, top };
+  }
+
+  /** Keeps the three highest cosines of a target in descending order. */
+  private insert(target: number, cosine: number): void {
+    const at = target * TOP;
+    for (let k = 0; k < TOP; k++) {
+      if (cosine > (this.best3[at + k] ?? 0)) {
+        for (let j = TOP - 1; j > k; j--) this.best3[at + j] = this.best3[at + j - 1] ?? 0;
+        this.best3[at + k] = cosine;
+        return;
+      }
+    }
   }
 }

@@ -28,7 +28,7 @@ const MIN_COMPOUND = 7;
 const MIN_HEAD = 5;
 const MIN_MODIFIER = 4;
 const MIN_FUZZY_LENGTH = 5;
-const CACHE_LIMIT = 20_000;
+const QUERY_CACHE_LIMIT = 20_000;
 
 /**
  * Dutch text to index terms: normalise (diacritics first), synonyms on whole words and
@@ -43,7 +43,8 @@ export class Analyzer {
   private readonly stemSynonyms = new Map<string, { variant: string; to: string[] }>();
   private readonly fuzzy: FuzzyVocabulary | undefined;
   private readonly surfaces: ReadonlySet<string>;
-  private readonly cache = new Map<string, WeightedTerm[]>();
+  private readonly queryCache = new Map<string, WeightedTerm[]>();
+  private readonly indexCache = new Map<string, WeightedTerm[]>();
 
   constructor(options: {
     synonyms: SynonymTable;
@@ -89,25 +90,24 @@ export class Analyzer {
   }
 
   private resolve(word: string, allowFuzzy: boolean): WeightedTerm[] {
-    const key = `${allowFuzzy ? 'q' : 'i'}:${word}`;
-    const cached = this.cache.get(key);
+    const cache = allowFuzzy ? this.queryCache : this.indexCache;
+    const cached = cache.get(word);
     if (cached) return cached;
     const resolved = this.resolveUncached(word, allowFuzzy);
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(key, resolved);
+    // The index cache lives as long as one build. The query cache keeps only words that
+    // resolved to known terms (bounded by the vocabulary): caching every typo a user ever
+    // made would only grow the heap and the garbage collector's pauses.
+    if (allowFuzzy && !resolved.every((term) => term.known && term.weight === 1)) return resolved;
+    if (allowFuzzy && cache.size >= QUERY_CACHE_LIMIT) cache.clear();
+    cache.set(word, resolved);
     return resolved;
   }
 
   private resolveUncached(word: string, allowFuzzy: boolean): WeightedTerm[] {
     const whole = this.knownTerm(word);
+    if (whole !== undefined) return [this.weighted(whole, 1)];
+    // Only words the index does not know are split: a known compound is its own term.
     const parts = word.length >= MIN_COMPOUND ? this.split(word, 0) : undefined;
-    // The index keeps a compound's parts too, so "pesten" finds an example with
-    // "pestgedrag"; a known query word stays whole, or a question would grow noise.
-    if (whole !== undefined && (allowFuzzy || !parts)) return [this.weighted(whole, 1)];
-    if (whole !== undefined && parts) {
-      const extra = parts.filter((part) => part !== whole);
-      return [whole, ...extra].map((term, i) => this.weighted(term, i === 0 ? 1 : this.weights.compound));
-    }
     if (parts) return parts.map((term) => this.weighted(term, this.weights.compound));
     const head = this.splitHead(word);
     if (head) {
@@ -130,7 +130,10 @@ export class Analyzer {
     for (const form of [...baseForms(word), word]) {
       const s = stem(form);
       const synonym = this.stemSynonyms.get(s);
-      if (synonym && inflectionOf(form, synonym.variant) && synonym.to.length === 1) {
+      // By stem only when the stem is not also an ordinary index word's, or when the word
+      // is plainly an inflection of the variant.
+      const safe = synonym && (inflectionOf(form, synonym.variant) || !this.vocabulary.has(s));
+      if (synonym && safe && synonym.to.length === 1) {
         return stem(synonym.to[0] ?? '');
       }
       if (this.vocabulary.has(s)) return s;
@@ -144,7 +147,8 @@ export class Analyzer {
       const left = this.knownPart(word.slice(0, i));
       if (left === undefined) continue;
       const rest = word.slice(i);
-      const right = this.knownPart(rest);
+      // The head may be inflected ("facebookvrienden"): only it is worth a stemmer call.
+      const right = this.knownPart(rest) ?? (rest.length >= SHORT_PART ? this.knownTerm(rest) : undefined);
       if (right !== undefined) return [left, right];
       const deeper = depth < 2 && rest.length >= 2 * MIN_PART ? this.split(rest, depth + 1) : undefined;
       if (deeper) return [left, ...deeper];
@@ -153,14 +157,18 @@ export class Analyzer {
   }
 
   /**
-   * A compound part: four letters or more and known to the index (with the linking s of
-   * "groeps" allowed), or a three-letter word the index has exactly ("app"). Looser rules
-   * split "zetten" into "zet" + "ten".
+   * A compound part: a word the index has as it stands, or as a stem (pest), with the
+   * linking s of "groeps" allowed; three-letter parts only as exact words ("app"). Only
+   * set lookups here, no stemming: a long unknown word has hundreds of substrings.
    */
   private knownPart(part: string): string | undefined {
     if (isStopword(part)) return undefined;
     if (part.length < SHORT_PART) return this.surfaces.has(part) ? this.knownTerm(part) : undefined;
-    return this.knownTerm(part) ?? (part.endsWith('s') ? this.knownTerm(part.slice(0, -1)) : undefined);
+    for (const candidate of part.endsWith('s') ? [part, part.slice(0, -1)] : [part]) {
+      if (this.vocabulary.has(candidate)) return candidate;
+      if (this.surfaces.has(candidate)) return this.knownTerm(candidate);
+    }
+    return undefined;
   }
 
   /** cyberpesten → (cyber) + pest: Dutch compounds are right-headed, so a known head counts

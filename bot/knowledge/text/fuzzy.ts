@@ -1,68 +1,82 @@
-import distance from 'natural/lib/natural/distance/levenshtein_distance.js';
+interface Word {
+  text: string;
+  bigrams: ReadonlySet<string>;
+}
 
 /**
  * Finds the closest known word for a typo ("vertrouwenspesoon", "whatsap") with
- * Damerau-Levenshtein distance. Candidates come from a character-bigram index, so the cost
- * stays small when the vocabulary grows to tens of thousands of words.
+ * Damerau-Levenshtein distance (the optimal-string-alignment form: swapped neighbours
+ * count as one edit). Typos rarely hit the first letter (allowing it turns
+ * "morgen" into "zorgen"), so words are kept in buckets by first letter and length; shared
+ * character pairs filter a bucket before the exact distance is computed. That keeps a
+ * lookup well under a millisecond with tens of thousands of words.
  */
 export class FuzzyVocabulary {
-  private readonly words: string[];
-  private readonly byBigram = new Map<string, number[]>();
-  private readonly shared: Uint16Array;
+  private readonly buckets = new Map<string, Word[]>();
 
   constructor(words: Iterable<string>) {
-    this.words = [...new Set(words)];
-    this.words.forEach((word, index) => {
-      for (const gram of new Set(bigrams(word))) {
-        const list = this.byBigram.get(gram) ?? [];
-        list.push(index);
-        this.byBigram.set(gram, list);
-      }
-    });
-    this.shared = new Uint16Array(this.words.length);
+    for (const text of new Set(words)) {
+      if (text.length < 4) continue;
+      const key = bucketKey(text[0] ?? '', text.length);
+      const list = this.buckets.get(key) ?? [];
+      list.push({ text, bigrams: new Set(bigrams(text)) });
+      this.buckets.set(key, list);
+    }
   }
 
   /** The nearest word within the allowed distance, or undefined. */
   nearest(word: string): string | undefined {
     const maxDistance = word.length >= 9 ? 2 : 1;
-    const candidates = this.candidates(word, maxDistance);
+    const grams = new Set(bigrams(word));
+    // One edit destroys at most two character pairs, a transposition three.
+    const needed = Math.max(1, grams.size - 3 * maxDistance);
     let best: string | undefined;
     let bestDistance = maxDistance + 1;
-    for (const candidate of candidates) {
-      // Typos rarely hit the first letters; allowing it turns "morgen" into "zorgen" and
-      // "aanspreken" into "afspreken".
-      if (candidate[0] !== word[0]) continue;
-      const d = distance.DamerauLevenshteinDistance(word, candidate);
-      if (d === 2 && candidate[1] !== word[1]) continue;
-      if (d < bestDistance || (d === bestDistance && best !== undefined && prefer(word, candidate, best))) {
-        best = candidate;
-        bestDistance = d;
+    for (let length = word.length - maxDistance; length <= word.length + maxDistance; length++) {
+      for (const candidate of this.buckets.get(bucketKey(word[0] ?? '', length)) ?? []) {
+        if (shared(grams, candidate.bigrams) < needed) continue;
+        // Two edits only when the second letter agrees too: "aanspreken" is not "afspreken".
+        const d = boundedDistance(word, candidate.text, maxDistance);
+        if (d === 2 && candidate.text[1] !== word[1]) continue;
+        if (d < bestDistance || (d === bestDistance && best !== undefined && prefer(word, candidate.text, best))) {
+          best = candidate.text;
+          bestDistance = d;
+        }
       }
     }
     return bestDistance <= maxDistance ? best : undefined;
   }
-
-  private candidates(word: string, maxDistance: number): string[] {
-    const grams = [...new Set(bigrams(word))];
-    // One edit destroys at most two bigrams, a transposition three.
-    const needed = Math.max(1, grams.length - 3 * maxDistance);
-    const touched: number[] = [];
-    for (const gram of grams) {
-      for (const index of this.byBigram.get(gram) ?? []) {
-        if (this.shared[index] === 0) touched.push(index);
-        this.shared[index] = (this.shared[index] ?? 0) + 1;
-      }
-    }
-    const result: string[] = [];
-    for (const index of touched) {
-      const candidate = this.words[index] ?? '';
-      const close = Math.abs(candidate.length - word.length) <= maxDistance;
-      if (close && (this.shared[index] ?? 0) >= needed) result.push(candidate);
-      this.shared[index] = 0;
-    }
-    return result;
-  }
 }
+
+const rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * Damerau-Levenshtein (optimal string alignment) distance, or limit + 1 as soon as it must
+ * exceed the limit. Three reused rows: natural's version allocates a matrix of objects per
+ * call, and with hundreds of calls per question that garbage showed up as pauses.
+ */
+export function boundedDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  if (b.length + 1 > (rows[0]?.length ?? 0)) rows.forEach((_, i) => (rows[i] = new Int32Array(b.length + 1)));
+  let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] ?? 0) + 1);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > limit) return limit + 1;
+    [before, previous, current] = [previous, current, before];
+  }
+  return Math.min(previous[b.length] ?? 0, limit + 1);
+}
+
+const bucketKey = (first: string, length: number): string => `${first}${length}`;
 
 function bigrams(word: string): string[] {
   const grams: string[] = [];
@@ -70,7 +84,13 @@ function bigrams(word: string): string[] {
   return grams;
 }
 
-/** Tie-break between equally distant words: same first letter, then longer shared prefix. */
+function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let count = 0;
+  for (const gram of a) if (b.has(gram)) count++;
+  return count;
+}
+
+/** Tie-break between equally distant words: the longer shared prefix wins. */
 function prefer(word: string, candidate: string, current: string): boolean {
   return commonPrefix(word, candidate) > commonPrefix(word, current);
 }

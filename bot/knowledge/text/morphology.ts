@@ -4,18 +4,11 @@ import stemmer from 'natural/lib/natural/stemmers/porter_stemmer_nl.js';
 // verb forms ("appt") and vowel plurals ("collegas") alone. These helpers propose base forms;
 // the analyzer keeps a proposal only when the index knows it, so a wrong guess costs nothing.
 
-const stemCache = new Map<string, string>();
-const STEM_CACHE_LIMIT = 50_000;
-
 export function stem(word: string): string {
-  const cached = stemCache.get(word);
-  if (cached !== undefined) return cached;
+  if (/^\d+$/.test(word)) return word;
   // Dutch writes a stem-final v/z as f/s ("blijven"/"blijft", "bewijzen"/"bewijs"); the
   // Porter stemmer keeps them apart, so we join them.
-  const result = /^\d+$/.test(word) ? word : stemmer.stem(word).replace(/v$/, 'f').replace(/z$/, 's');
-  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-  stemCache.set(word, result);
-  return result;
+  return stemmer.stem(word).replace(/v$/, 'f').replace(/z$/, 's');
 }
 
 const DIMINUTIVE_SUFFIXES = ['etjes', 'etje', 'tjes', 'tje', 'pjes', 'pje', 'kjes', 'kje', 'jes', 'je'];

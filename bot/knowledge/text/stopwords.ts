@@ -15,6 +15,8 @@ svp t te tegen toch toen tot u uit uw van vanaf veel voor waar waarom wanneer wa
 weer welk welke werd wie wij wil wilde willen word wordt worden wrm wnr z zal zeg zegt zelf
 zich zij zijn zit zitten zn zo zoals zonder zou zouden zulke zullen
 a b c e f g h i j l o p q r v w x y
+eraan erachter erin erop erover ervan gedaan gegaan gehad gekomen geweest geworden
+help liefst nergens nl nodig terug weet weten wist
 haar hare hemzelf mezelf mijzelf onszelf want wanneer ze zei zeiden zichzelf jezelf
 allemaal beetje best daarmee daarna daarover daarvoor dergelijke elk elke enzo erbij
 eruit gisteren helemaal hierover iedere ieder keer nadat net nooit ofzo ongeveer
@@ -24,9 +26,9 @@ precies soms steeds telkens terwijl tijdens via voordat vaak zelfs zoiets zomaar
 // Questions often mix in English; its function words are just as empty, and left in they
 // would count as unknown words.
 const ENGLISH = `
-a about am an and are at be been being but by can could do does for from had has have
-he her him his how i if is it its me my of on or our she should so that the their them
-there they this to us was we were what when where which who why will with would you your
+a about also am an and any are as at be been being but by can could do does for from had has have
+he her him his how i if is it its just me my no not of on or our really she should so that the their them
+there they this to us very was we were what when where which who why will with would you your
 `;
 
 export const STOPWORDS: ReadonlySet<string> = new Set(

@@ -1,0 +1,72 @@
+// npm run bench:kb — match time (median, p99), index build time and heap for the real
+// knowledge base and for a synthetic base of 2,000 entries. Goal: p99 < 5 ms at 2,000.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { loadKnowledge } from '../load/loader.ts';
+import { Matcher } from '../match/matcher.ts';
+import { resolveKnowledgeDir } from '../paths.ts';
+import { TUNING } from '../tuning.ts';
+import type { KnowledgeBase } from '../types.ts';
+import { queriesFrom, Random, syntheticBase } from './bench-data.ts';
+
+const SYNTHETIC_ENTRIES = 2000;
+const QUERIES = 5000;
+const GOAL_P99_MS = 5;
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+interface Row {
+  name: string;
+  entries: number;
+  buildMs: number;
+  heapMb: number;
+  medianMs: number;
+  p99Ms: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+function measure(name: string, base: KnowledgeBase): Row {
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  const matcher = new Matcher(base, TUNING);
+  const buildMs = performance.now() - started;
+  gc();
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+  const queries = queriesFrom(base, QUERIES, new Random(42));
+  for (const query of queries.slice(0, 500)) matcher.match(query); // warm up the JIT
+  const times = queries.map((query) => {
+    const t = performance.now();
+    matcher.match(query);
+    return performance.now() - t;
+  });
+  times.sort((a, b) => a - b);
+  return { name, entries: base.entries.size, buildMs, heapMb, medianMs: percentile(times, 0.5), p99Ms: percentile(times, 0.99) };
+}
+
+const loaded = await loadKnowledge(resolveKnowledgeDir());
+if (!loaded.base) {
+  console.error('De kennisbank heeft fouten; draai eerst npm run kb:check.');
+  process.exit(1);
+}
+const rows = [measure('echte kennisbank', loaded.base), measure('synthetisch', syntheticBase(loaded.base, SYNTHETIC_ENTRIES, new Random(7)))];
+
+const header = ['basis', 'onderwerpen', 'bouw (ms)', 'heap (MB)', 'mediaan (ms)', 'p99 (ms)'];
+const table = rows.map((r) => [r.name, String(r.entries), r.buildMs.toFixed(0), r.heapMb.toFixed(1), r.medianMs.toFixed(3), r.p99Ms.toFixed(3)]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? '').length)));
+const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const row of table) console.log(line(row));
+const synthetic = rows[1];
+if (synthetic) {
+  const ok = synthetic.p99Ms < GOAL_P99_MS;
+  console.log(
+    `\nSamenvatting: p99 bij ${synthetic.entries} onderwerpen is ${synthetic.p99Ms.toFixed(2)} ms over ${QUERIES} vragen ` +
+      `(doel < ${GOAL_P99_MS} ms: ${ok ? 'gehaald' : 'NIET gehaald'}).`,
+  );
+}

@@ -1,0 +1,105 @@
+// CloudAdapter trusts the shape of what it is sent: without a `type` it throws (a 500), a
+// `membersAdded` that is not a list crashes the bot class, a `conversation` without an id
+// fails deep in the state layer. So the HTTP front checks the shape first and answers 400.
+// Problems name the field, never its value: the value may be personal.
+
+export type ActivityCheck =
+  | { ok: true; activity: Record<string, unknown>; conversationId: string }
+  | { ok: false; field: string };
+
+export interface ActivityRules {
+  /** Without Bot Framework authentication nothing proves where a request came from, so the
+   *  bot may only send replies (to `serviceUrl`) to this machine. */
+  loopbackServiceUrlOnly: boolean;
+}
+
+const MAX_ID = 1024;
+const DELIVERY_MODES = new Set(['normal', 'notification', 'expectReplies', 'ephemeral']);
+const STRING_FIELDS = [
+  'id',
+  'replyToId',
+  'locale',
+  'localTimezone',
+  'textFormat',
+  'inputHint',
+  'name',
+  'label',
+  'valueType',
+  'timestamp',
+  'localTimestamp',
+  'expiration',
+  'callerId',
+  'action',
+  'topicName',
+  'summary',
+  'speak',
+  'importance',
+  'text',
+] as const;
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_ID;
+}
+
+const optional = (value: unknown, check: (v: unknown) => boolean): boolean =>
+  value === undefined || value === null || check(value);
+
+function account(value: unknown, required: boolean): boolean {
+  if (value === undefined && !required) return true;
+  if (!isObject(value) || !isId(value.id)) return false;
+  return optional(value.name, (name) => typeof name === 'string');
+}
+
+function listOf(value: unknown, check: (item: unknown) => boolean): boolean {
+  return optional(value, (list) => Array.isArray(list) && list.every(check));
+}
+
+function serviceUrl(value: unknown, rules: ActivityRules): boolean {
+  if (value === undefined) return true;
+  if (typeof value !== 'string' || !URL.canParse(value)) return false;
+  const url = new URL(value);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+  if (!rules.loopbackServiceUrlOnly) return true;
+  return LOOPBACK.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+}
+
+/** The first field that is missing or of the wrong kind, in the order the adapter reads them. */
+function badField(body: Json, rules: ActivityRules): string | undefined {
+  const checks: Array<[string, boolean]> = [
+    ['type', typeof body.type === 'string' && /^[A-Za-z]{1,64}$/.test(body.type)],
+    ['channelId', typeof body.channelId === 'string' && /^[\w.-]{1,64}$/.test(body.channelId)],
+    ['conversation', isObject(body.conversation) && isId(body.conversation.id)],
+    ['from', account(body.from, true)],
+    ['recipient', account(body.recipient, false)],
+    ['serviceUrl', serviceUrl(body.serviceUrl, rules)],
+    ['deliveryMode', optional(body.deliveryMode, (m) => DELIVERY_MODES.has(String(m)))],
+    ['membersAdded', listOf(body.membersAdded, (m) => account(m, true))],
+    ['membersRemoved', listOf(body.membersRemoved, (m) => account(m, true))],
+    ['entities', listOf(body.entities, isObject)],
+    ['attachments', listOf(body.attachments, isObject)],
+    ['channelData', optional(body.channelData, isObject)],
+  ];
+  for (const name of STRING_FIELDS) {
+    checks.push([name, optional(body[name], (v) => typeof v === 'string')]);
+  }
+  return checks.find(([, ok]) => !ok)?.[0];
+}
+
+export function checkActivity(body: unknown, rules: ActivityRules): ActivityCheck {
+  if (!isObject(body)) return { ok: false, field: 'body' };
+  const field = badField(body, rules);
+  if (field !== undefined) return { ok: false, field };
+  const conversation = body.conversation as { id: string };
+  return {
+    ok: true,
+    activity: body,
+    conversationId: `${String(body.channelId)}/${conversation.id}`,
+  };
+}

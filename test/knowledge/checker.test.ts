@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { checkKnowledgeDir } from '../../bot/knowledge/check/check-all.ts';
+import { errorCount, formatDiagnostic } from '../../bot/knowledge/check/diagnostics.ts';
+import { copyFixture, edit, findDiagnostic, lineOf, REAL_KNOWLEDGE, removeDir, REPO } from './helpers.ts';
+
+const run = promisify(execFile);
+const NODE = process.execPath;
+
+describe('knowledge checker', function () {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await copyFixture();
+  });
+  afterEach(async () => {
+    await removeDir(dir);
+  });
+
+  /** Runs the checker and returns the one diagnostic the test is about. */
+  async function expectError(file: string, fragment: string, line?: number) {
+    const { diagnostics } = await checkKnowledgeDir(dir);
+    const found = findDiagnostic(diagnostics, file, fragment);
+    assert.equal(found.severity, 'fout');
+    if (line !== undefined) assert.equal(found.line, line, formatDiagnostic(found));
+    return found;
+  }
+
+  it('accepts the clean fixture', async () => {
+    const { diagnostics, summary } = await checkKnowledgeDir(dir);
+    assert.deepEqual(diagnostics, []);
+    assert.equal(summary.entries, 4);
+  });
+
+  it('reports an unknown key with a suggestion', async () => {
+    await edit(dir, 'entries/geheimhouding.md', 'keywords:', 'keywrods:');
+    const d = await expectError('entries/geheimhouding.md', 'onbekend veld "keywrods"', await lineOf(dir, 'entries/geheimhouding.md', 'keywrods:'));
+    assert.equal(d.column, 1);
+    assert.match(d.hint, /Bedoelt u "keywords"/);
+  });
+
+  it('reports a missing required field and an empty one', async () => {
+    await edit(dir, 'entries/geheimhouding.md', /updated: .*\n/, '');
+    await edit(dir, 'entries/bewijs-vastleggen.md', /title: .*\n/, 'title: ""\n');
+    await expectError('entries/geheimhouding.md', 'het verplichte veld "updated" ontbreekt');
+    await expectError('entries/bewijs-vastleggen.md', '"title" is leeg', 3);
+  });
+
+  it('reports a wrong type', async () => {
+    await edit(dir, 'contacts.yaml', /hours: .*\n/, 'hours: [9, 17]\n');
+    await expectError('contacts.yaml', '"hours" moet een tekst zijn, maar is een lijst', await lineOf(dir, 'contacts.yaml', 'hours:'));
+  });
+
+  it('reports fewer than eight example questions', async () => {
+    await edit(dir, 'entries/naaktbeelden.md', / {2}- Een collega stuurt ongevraagd naaktfoto's\n {2}- Iemand wil geld.*\n/, '');
+    await expectError('entries/naaktbeelden.md', '6 voorbeeldvragen; minimaal 8', await lineOf(dir, 'entries/naaktbeelden.md', '  - Ik kreeg'));
+  });
+
+  it('reports a follow-up that points nowhere', async () => {
+    await edit(dir, 'entries/naaktbeelden.md', 'followups: [bewijs-vastleggen, counsellor]', 'followups: [bewijs-vastlegen, counsellor]');
+    const d = await expectError('entries/naaktbeelden.md', 'het vervolgonderwerp "bewijs-vastlegen" bestaat niet', await lineOf(dir, 'entries/naaktbeelden.md', 'followups:'));
+    assert.equal(d.column, 'followups: ['.length + 1);
+  });
+
+  it('reports the same example question under two targets', async () => {
+    await edit(dir, 'entries/naaktbeelden.md', 'questions:\n', 'questions:\n  - hoe bewaar ik BERICHTEN als bewijs\n');
+    const d = await expectError(
+      'entries/naaktbeelden.md',
+      'dezelfde voorbeeldvraag staat ook bij "bewijs-vastleggen"',
+      await lineOf(dir, 'entries/naaktbeelden.md', 'BERICHTEN'),
+    );
+    const first = await lineOf(dir, 'entries/bewijs-vastleggen.md', 'Hoe bewaar ik berichten als bewijs?');
+    assert.match(d.message, new RegExp(`bewijs-vastleggen\\.md:${first}\\)`));
+  });
+
+  it('reports duplicate ids and an id that differs from the file name', async () => {
+    const source = await readFile(join(dir, 'entries/geheimhouding.md'), 'utf8');
+    await writeFile(join(dir, 'entries/kopie.md'), source.replace(/Blijft wat ik vertel geheim\?[\s\S]*?keywords/, 'Een\n  - b\n  - c\n  - d\n  - e\n  - f\n  - g\n  - h\nkeywords'));
+    await expectError('entries/kopie.md', 'de id "geheimhouding" is niet gelijk aan de bestandsnaam "kopie.md"', 2);
+    await expectError('entries/kopie.md', 'de id "geheimhouding" wordt ook gebruikt in', 2);
+  });
+
+  it('reports an empty answer', async () => {
+    const path = join(dir, 'entries/bewijs-vastleggen.md');
+    const text = await readFile(path, 'utf8');
+    await writeFile(path, text.slice(0, text.lastIndexOf('---') + 4));
+    await expectError('entries/bewijs-vastleggen.md', 'het antwoord is leeg');
+  });
+
+  it('reports a stray byte-order mark and a tab', async () => {
+    const path = join(dir, 'course.yaml');
+    await writeFile(path, `\uFEFF${await readFile(path, 'utf8')}`);
+    await edit(dir, 'contacts.yaml', '  - type: email', '\t- type: email');
+    const bom = await expectError('course.yaml', 'BOM', 1);
+    assert.equal(bom.column, 1);
+    await expectError('contacts.yaml', 'tab-teken', await lineOf(dir, 'contacts.yaml', '\t- type: email'));
+  });
+
+  it('reports an invalid regular expression in crisis.yaml', async () => {
+    await edit(dir, 'crisis.yaml', "  - '\\bik\\s+(ben", "  - '\\bik\\s+((ben");
+    const line = await lineOf(dir, 'crisis.yaml', "((ben");
+    await expectError('crisis.yaml', 'ongeldige reguliere expressie', line);
+  });
+
+  it('reports an invalid date', async () => {
+    await edit(dir, 'entries/digitaal-pesten.md', 'updated: 2026-11-20', 'updated: 2026-02-30');
+    await expectError('entries/digitaal-pesten.md', '"updated" is geen geldige datum: "2026-02-30"', await lineOf(dir, 'entries/digitaal-pesten.md', 'updated:'));
+  });
+
+  it('reports YAML syntax errors in plain Dutch with the line', async () => {
+    await edit(dir, 'synonyms.yaml', 'variants: [baas, chef, manager, teamleider]', 'variants: [baas, chef, manager, teamleider');
+    const { diagnostics } = await checkKnowledgeDir(dir);
+    const d = diagnostics.find((x) => x.file.endsWith('synonyms.yaml'));
+    assert.ok(d, 'a diagnostic for synonyms.yaml');
+    assert.equal(d.severity, 'fout');
+    assert.ok(d.line >= 3, `line ${d.line}`);
+  });
+
+  it('checks the course programme, contact channel types and evaluation files', async () => {
+    await edit(dir, 'course.yaml', / {2}- title: Casussen\n.*\n/, '');
+    await edit(dir, 'contacts.yaml', 'type: telefoon', 'type: fax');
+    await edit(dir, 'tests/fixture.yaml', 'expect: course', 'expect: cursus');
+    await expectError('course.yaml', '4 programmaonderdelen; het moeten er precies 5 zijn', await lineOf(dir, 'course.yaml', '  - title: Kennismaking'));
+    await expectError('contacts.yaml', 'niet "fax"', await lineOf(dir, 'contacts.yaml', 'type: fax'));
+    await expectError('tests/fixture.yaml', 'onbekend doel "cursus"', await lineOf(dir, 'tests/fixture.yaml', 'expect: cursus'));
+  });
+
+  it('reports a missing file', async () => {
+    await rm(join(dir, 'synonyms.yaml'));
+    await expectError('synonyms.yaml', 'ontbreekt');
+  });
+
+  it('prints compiler-style reports and exits 1 on errors, 0 when clean', async () => {
+    await edit(dir, 'entries/naaktbeelden.md', 'followups: [bewijs-vastleggen, counsellor]', 'followups: [bewijs-vastlegen, counsellor]');
+    const line = await lineOf(dir, 'entries/naaktbeelden.md', 'followups:');
+    const failed = await run(NODE, ['bot/knowledge/cli/check.ts'], { cwd: REPO, env: { ...process.env, KNOWLEDGE_DIR: dir } }).then(
+      () => assert.fail('expected exit code 1'),
+      (error: { code: number; stdout: string }) => error,
+    );
+    assert.equal(failed.code, 1);
+    assert.match(failed.stdout, new RegExp(`entries/naaktbeelden\\.md:${line}:13: fout: het vervolgonderwerp "bewijs-vastlegen" bestaat niet`));
+    assert.match(failed.stdout, new RegExp(`  ${line} \\| followups: \\[bewijs-vastlegen, counsellor\\]\\n +\\| {13}\\^{16}`));
+    await edit(dir, 'entries/naaktbeelden.md', 'bewijs-vastlegen', 'bewijs-vastleggen');
+    const clean = await run(NODE, ['bot/knowledge/cli/check.ts'], { cwd: REPO, env: { ...process.env, KNOWLEDGE_DIR: dir } });
+    assert.match(clean.stdout, /Kennisbank in orde: 4 onderwerpen/);
+  });
+});
+
+describe('the real knowledge folder', function () {
+  it('passes the checker with zero errors', async () => {
+    const { diagnostics } = await checkKnowledgeDir(REAL_KNOWLEDGE);
+    const errors = diagnostics.filter((d) => d.severity === 'fout');
+    assert.equal(errorCount(diagnostics), 0, errors.map((d) => formatDiagnostic(d)).join('\n\n'));
+  });
+});
