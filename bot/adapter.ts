@@ -7,19 +7,8 @@ import {
 } from 'botbuilder';
 import type { BotAuthConfig } from './config.ts';
 import { describeError, newErrorId, type Logger } from './logger.ts';
-import { turnError } from '../dialogs/strings.ts';
+import { saveUnavailable, turnError } from '../dialogs/strings.ts';
 import { storageFailureCode } from './security/storage-guard.ts';
-
-/** Shown when DATA_DIR (or the blob store) cannot be written. Belongs in dialogs/strings.ts;
- *  kept here until it moves there. */
-export function saveUnavailable(errorId: string): string {
-  return (
-    'Het spijt me: ik kan op dit moment niets opslaan. Vragen beantwoorden lukt wel, maar een ' +
-    'aanmelding of contactverzoek kan ik nu niet bewaren; er is niets verstuurd. Probeer het ' +
-    'later opnieuw, of neem zelf contact op met het bureau: typ **contact** voor de gegevens. ' +
-    `Foutcode: ${errorId}.`
-  );
-}
 
 /** Without an app id the adapter runs in local mode (no token checks) for the Emulator and the
  *  tests; with one, every request must carry a valid Bot Framework token. */

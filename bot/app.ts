@@ -74,6 +74,7 @@ export async function buildBot(
     records,
     logger,
     retention: { conversationDays: config.retentionDays, recordDays: config.recordRetentionDays },
+    mailsBureau: config.mail !== undefined,
   });
   const bot = new BureauBot({ conversationState, userState, router });
   const retention = new RetentionJob({

@@ -2,11 +2,17 @@
 import { startApp, type RouteInstaller } from './app.ts';
 import { ConfigError, loadConfig, type BotConfig } from './config.ts';
 import { createLogger, describeError } from './logger.ts';
+import { installAdminRoutes } from './admin/routes.ts';
 import { installDirectLineRoutes } from './directline/routes.ts';
 import { installTeamsTabRoutes } from './teams/tab-routes.ts';
 import { installWebRoutes } from './web/routes.ts';
 
-const routes: RouteInstaller[] = [installDirectLineRoutes, installWebRoutes, installTeamsTabRoutes];
+const routes: RouteInstaller[] = [
+  installDirectLineRoutes,
+  installWebRoutes,
+  installTeamsTabRoutes,
+  installAdminRoutes,
+];
 
 function configOrExit(): BotConfig {
   try {

@@ -4,6 +4,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { RecordService } from '../bot/records/services.ts';
+import { inlineUserText, stripControlChars } from '../bot/security/sanitize.ts';
 import { DIALOG } from './ids.ts';
 import { teamsName, userKey } from './identity.ts';
 import { askChoice, askEmail, askPhone, askText, normalisePhone, pickChoice } from './prompts.ts';
@@ -50,16 +51,22 @@ const wants = (f: ContactForm, channel: string): boolean =>
 
 /** Anonymous or named; phone and/or e-mail; moments; optional description; consent; stored
  *  durably with a reference before the person is told it was received. */
-export function contactDialog(records: RecordService): WaterfallDialog {
+export function contactDialog(
+  records: RecordService,
+  recordDays: number,
+  mailed: boolean,
+): WaterfallDialog {
   const form = (step: Step): ContactForm => step.values as unknown as ContactForm;
-  const text = (step: Step): string => String(step.result ?? '').trim();
+  const text = (step: Step): string => stripControlChars(String(step.result ?? ''));
   return new WaterfallDialog(DIALOG.contact, [
     async (step) => askChoice(step, CONTACT.anonymity, ANONYMITY),
     async (step) => {
       form(step).anonymous = pickChoice(text(step), ANONYMITY) === CHOICES.anonymous;
       if (form(step).anonymous) return step.next();
       const name = teamsName(step.context.activity);
-      return name ? askText(step, CONTACT.nameTeams(name), [name]) : askText(step, CONTACT.name);
+      return name
+        ? askText(step, CONTACT.nameTeams(inlineUserText(name)), [name])
+        : askText(step, CONTACT.name);
     },
     async (step) => {
       if (!form(step).anonymous) form(step).name = text(step);
@@ -83,7 +90,7 @@ export function contactDialog(records: RecordService): WaterfallDialog {
     },
     async (step) => {
       if (pickChoice(text(step), [CHOICES.skip]) === undefined) form(step).description = text(step);
-      return askChoice(step, CONTACT.consent, YES_NO);
+      return askChoice(step, CONTACT.consent(recordDays, mailed), YES_NO);
     },
     async (step): Promise<DialogTurnResult> => {
       if (pickChoice(text(step), YES_NO) !== CHOICES.yes) {

@@ -4,6 +4,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { RecordService } from '../bot/records/services.ts';
+import { inlineUserText, stripControlChars } from '../bot/security/sanitize.ts';
 import { DIALOG } from './ids.ts';
 import { teamsName, userKey } from './identity.ts';
 import { askChoice, askEmail, askText, pickChoice } from './prompts.ts';
@@ -21,47 +22,48 @@ interface Registration {
   training: string;
 }
 
-function summary(r: Registration): string[] {
+/** `show` escapes values for a Markdown message; the plain-text mail takes them as they are. */
+function summary(r: Registration, show: (value: string) => string = (v) => v): string[] {
   return [
-    `- ${FIELD_LABELS.name}: ${r.name}`,
-    `- ${FIELD_LABELS.email}: ${r.email}`,
-    `- ${FIELD_LABELS.organisation}: ${r.organisation}`,
-    `- ${FIELD_LABELS.training}: ${r.training}`,
+    `- ${FIELD_LABELS.name}: ${show(r.name)}`,
+    `- ${FIELD_LABELS.email}: ${show(r.email)}`,
+    `- ${FIELD_LABELS.organisation}: ${show(r.organisation)}`,
+    `- ${FIELD_LABELS.training}: ${show(r.training)}`,
   ];
 }
 
 /** Name, e-mail, organisation, basic training, consent, summary, stored record, confirmation. */
-export function registrationDialog(records: RecordService): WaterfallDialog {
+export function registrationDialog(records: RecordService, recordDays: number): WaterfallDialog {
   const form = (step: Step): Registration => step.values as unknown as Registration;
   return new WaterfallDialog(DIALOG.registration, [
     async (step) => {
       const name = teamsName(step.context.activity);
       return name
-        ? askText(step, REGISTRATION.nameTeams(name), [name])
+        ? askText(step, REGISTRATION.nameTeams(inlineUserText(name)), [name])
         : askText(step, REGISTRATION.name);
     },
     async (step) => {
-      form(step).name = String(step.result).trim();
+      form(step).name = stripControlChars(String(step.result));
       return askEmail(step, REGISTRATION.email);
     },
     async (step) => {
-      form(step).email = String(step.result).trim();
+      form(step).email = stripControlChars(String(step.result));
       return askText(step, REGISTRATION.organisation);
     },
     async (step) => {
-      form(step).organisation = String(step.result).trim();
+      form(step).organisation = stripControlChars(String(step.result));
       return askChoice(step, REGISTRATION.training, TRAINING);
     },
     async (step) => {
       form(step).training = pickChoice(String(step.result), TRAINING) ?? String(step.result);
-      return askChoice(step, REGISTRATION.consent, YES_NO);
+      return askChoice(step, REGISTRATION.consent(recordDays), YES_NO);
     },
     async (step) => {
       if (pickChoice(String(step.result), YES_NO) !== CHOICES.yes) {
         await step.context.sendActivity(REGISTRATION.noConsent);
         return step.endDialog();
       }
-      return askChoice(step, REGISTRATION.summary(summary(form(step))), YES_NO);
+      return askChoice(step, REGISTRATION.summary(summary(form(step), inlineUserText)), YES_NO);
     },
     async (step): Promise<DialogTurnResult> => {
       if (pickChoice(String(step.result), YES_NO) !== CHOICES.yes) {

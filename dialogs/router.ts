@@ -22,6 +22,8 @@ export interface RouterDeps {
   records: RecordServices;
   logger: Logger;
   retention: { conversationDays: number; recordDays: number };
+  /** Whether new records are also mailed to the bureau (said in the consent question). */
+  mailsBureau: boolean;
 }
 
 // Commands that work at any step of any dialog.
@@ -40,8 +42,10 @@ export class MainRouter implements MessageRouter {
       deps.conversationState.createProperty<DialogState>(STATE.dialogState),
     );
     addPrompts((dialog) => this.dialogs.add(dialog));
-    this.dialogs.add(registrationDialog(deps.records.records));
-    this.dialogs.add(contactDialog(deps.records.records));
+    this.dialogs.add(registrationDialog(deps.records.records, deps.retention.recordDays));
+    this.dialogs.add(
+      contactDialog(deps.records.records, deps.retention.recordDays, deps.mailsBureau),
+    );
     this.dialogs.add(forgetDialog({ ...deps, records: deps.records.records.store }));
     this.flags = deps.conversationState.createProperty<ConversationFlags>(STATE.conversationFlags);
     this.answers = new AnswerRenderer(deps.knowledge);

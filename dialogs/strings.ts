@@ -114,9 +114,9 @@ export const REGISTRATION = {
   organisation: 'Voor welke organisatie bent u vertrouwenspersoon?',
   training:
     'Heeft u de basisopleiding tot vertrouwenspersoon afgerond? De cursus bouwt daarop voort.',
-  consent:
+  consent: (days: number) =>
     'Mogen wij deze gegevens bewaren om uw aanmelding te verwerken? Wij bewaren ze niet langer ' +
-    'dan nodig en uiterlijk 90 dagen, en gebruiken ze alleen voor deze cursus.',
+    `dan nodig en uiterlijk ${days} dagen, en gebruiken ze alleen voor deze cursus.`,
   noConsent:
     'Zonder uw toestemming kan ik u niet aanmelden. Er is niets bewaard. U kunt het bureau ook ' +
     'rechtstreeks benaderen.',
@@ -152,9 +152,10 @@ export const CONTACT = {
   description:
     'Wilt u in een paar zinnen zeggen waar het over gaat? Dat helpt de vertrouwenspersoon zich ' +
     'voor te bereiden. Noem liever geen namen van anderen. U mag dit ook overslaan.',
-  consent:
+  consent: (days: number, mailed: boolean) =>
     'Mogen wij deze gegevens bewaren om contact met u op te nemen? Alleen de vertrouwenspersonen ' +
-    'van het bureau zien ze, en wij bewaren ze uiterlijk 90 dagen.',
+    `van het bureau zien ze, en wij bewaren ze uiterlijk ${days} dagen.` +
+    (mailed ? ' Het bureau krijgt uw verzoek ook per e-mail.' : ''),
   noConsent:
     'Dan bewaar ik niets. U kunt het bureau ook zelf bellen of mailen; de gegevens staan hierboven.',
   done: (ref: string) =>
@@ -165,14 +166,16 @@ export const CONTACT = {
 
 export const FORGET = {
   confirm:
-    'Weet u zeker dat ik alles wil wissen wat over u is opgeslagen? Dat zijn: dit gesprek, uw ' +
-    'gebruikersgegevens, en uw aanmeldingen en contactverzoeken.',
+    'Weet u zeker dat ik alles wil wissen wat via dit account over u is opgeslagen? Dat zijn: dit ' +
+    'gesprek, uw gebruikersgegevens, en uw aanmeldingen en contactverzoeken.',
   kept: 'Goed, ik heb niets gewist.',
   done: (registrations: number, contacts: number) =>
-    'Ik heb alles gewist wat over u was opgeslagen: de gegevens van dit gesprek, uw ' +
+    'Ik heb gewist wat via dit account over u was opgeslagen: de gegevens van dit gesprek, uw ' +
     `gebruikersgegevens, ${registrations} cursusaanmelding(en) en ${contacts} contactverzoek(en). ` +
     'Uw antwoorden op "Heeft dit geholpen?" zijn alleen als anonieme telling bewaard en niet aan ' +
-    'u gekoppeld.',
+    'u gekoppeld. Op de website begint elke sessie anoniem opnieuw: iets uit een eerdere sessie ' +
+    'kan ik niet vinden. Heeft het bureau uw aanmelding of verzoek al per e-mail gekregen? Vraag ' +
+    'het bureau dan om die te wissen en noem uw nummer.',
 } as const;
 
 export function privacyText(conversationDays: number, recordDays: number): string {
@@ -180,11 +183,12 @@ export function privacyText(conversationDays: number, recordDays: number): strin
     '**Wat ik bewaar**',
     `- Waar we in dit gesprek zijn, en wat u in een formulier invult tot het klaar is. Dit wordt na ${conversationDays} dagen automatisch gewist.`,
     `- Als u zich aanmeldt voor de cursus of om contact vraagt, en daar toestemming voor geeft: de gegevens die u dan invult. Alleen het bureau ziet die. Ze worden na uiterlijk ${recordDays} dagen gewist.`,
+    '- Is e-mail aan het bureau ingesteld, dan krijgt het bureau uw aanmelding of verzoek ook per e-mail. Die e-mail wist het bureau op uw verzoek.',
     '- Uw antwoord op "Heeft dit geholpen?": alleen als telling per onderwerp, niet gekoppeld aan u.',
     '',
     '**Wat ik niet bewaar**: de tekst van uw vragen. Die wordt niet opgeslagen en niet in logbestanden gezet.',
     '',
-    '**Wie u bent**: in Microsoft Teams ziet de chatbot uw naam en account. Ik gebruik uw naam alleen als u daar zelf voor kiest. Op de website bent u anoniem, tenzij u zelf gegevens geeft.',
+    '**Wie u bent**: in Microsoft Teams ziet de chatbot uw naam en account. Ik gebruik uw naam alleen als u daar zelf voor kiest. Microsoft Teams bewaart de chat ook zelf, volgens de regels van uw organisatie. Op de website bent u anoniem, tenzij u zelf gegevens geeft.',
     '',
     'Typ **vergeet mij** om alles te wissen wat over u is opgeslagen.',
   ].join('\n');
@@ -195,5 +199,15 @@ export function turnError(errorId: string): string {
     'Sorry, er ging aan mijn kant iets mis. Uw gesprek is opnieuw begonnen; u kunt uw vraag ' +
     'gewoon nog een keer stellen. Blijft het misgaan? Neem dan contact op met het bureau en ' +
     `noem de foutcode ${errorId}.`
+  );
+}
+
+/** Shown when DATA_DIR (or the blob store) cannot be written. */
+export function saveUnavailable(errorId: string): string {
+  return (
+    'Het spijt me: ik kan op dit moment niets opslaan. Vragen beantwoorden lukt wel, maar een ' +
+    'aanmelding of contactverzoek kan ik nu niet bewaren; er is niets verstuurd. Probeer het ' +
+    'later opnieuw, of neem zelf contact op met het bureau: typ **contact** voor de gegevens. ' +
+    `Foutcode: ${errorId}.`
   );
 }

@@ -7,7 +7,9 @@ export function repoRoot(): string {
 }
 
 /** KNOWLEDGE_DIR when set, else the repository's knowledge/ folder (wherever we run from). */
-export function resolveKnowledgeDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
+export function resolveKnowledgeDir(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
   const fromEnv = env.KNOWLEDGE_DIR?.trim();
   return fromEnv ? fromEnv : fileURLToPath(new URL('../../knowledge', import.meta.url));
 }

@@ -1,4 +1,10 @@
-import { errorCount, formatDiagnostic, logFields, sortDiagnostics, type Diagnostic } from './check/diagnostics.ts';
+import {
+  errorCount,
+  formatDiagnostic,
+  logFields,
+  sortDiagnostics,
+  type Diagnostic,
+} from './check/diagnostics.ts';
 import { loadKnowledge } from './load/loader.ts';
 import { Matcher } from './match/matcher.ts';
 import { TUNING, type Tuning } from './tuning.ts';
@@ -75,14 +81,20 @@ export class KnowledgeService {
     const result = await loadKnowledge(this.dir);
     if (!result.base) throw new KnowledgeLoadError(this.dir, sortDiagnostics(result.diagnostics));
     this.snapshot = { base: result.base, matcher: new Matcher(result.base, this.tuning) };
-    this.logger.info({ entries: this.entryCount, ms: Math.round(performance.now() - started) }, 'kennisbank geladen');
+    this.logger.info(
+      { entries: this.entryCount, ms: Math.round(performance.now() - started) },
+      'kennisbank geladen',
+    );
     if (this.watchEnabled && !this.watcher) {
       this.watcher = new FolderWatcher({
         dir: this.dir,
         debounceMs: this.debounceMs,
         onChange: () => this.scheduleReload(),
         onError: (error) =>
-          this.logger.error({ errorType: error instanceof Error ? error.name : typeof error }, 'kennisbank: map bewaken mislukt'),
+          this.logger.error(
+            { errorType: error instanceof Error ? error.name : typeof error },
+            'kennisbank: map bewaken mislukt',
+          ),
       });
     }
   }
@@ -99,7 +111,10 @@ export class KnowledgeService {
         .filter((d) => d.severity === 'fout')
         .slice(0, MAX_LOGGED_PROBLEMS)
         .map((d) => logFields(d));
-      this.logger.error({ errors, problems }, 'kennisbank niet herladen: fouten gevonden; de vorige versie blijft actief');
+      this.logger.error(
+        { errors, problems },
+        'kennisbank niet herladen: fouten gevonden; de vorige versie blijft actief',
+      );
     }
     const event = { ok: result.base !== undefined, errors };
     for (const listener of this.listeners) listener(event);
@@ -120,7 +135,10 @@ export class KnowledgeService {
     this.running = this.reload()
       .then(() => undefined)
       .catch((error: unknown) => {
-        this.logger.error({ errorType: error instanceof Error ? error.name : typeof error }, 'kennisbank: herladen mislukt');
+        this.logger.error(
+          { errorType: error instanceof Error ? error.name : typeof error },
+          'kennisbank: herladen mislukt',
+        );
       })
       .finally(() => {
         this.running = undefined;
@@ -132,7 +150,8 @@ export class KnowledgeService {
   }
 
   private get current(): Snapshot {
-    if (!this.snapshot) throw new Error('KnowledgeService: call load() before using the knowledge base');
+    if (!this.snapshot)
+      throw new Error('KnowledgeService: call load() before using the knowledge base');
     return this.snapshot;
   }
 

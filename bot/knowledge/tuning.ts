@@ -49,7 +49,16 @@ export interface Tuning {
 }
 
 export const TUNING: Tuning = {
-  weights: { compound: 0.6, fuzzy: 0.7, bigram: 0.6, unknown: 0.4, best: 0, top: 0.6, coverage: 0.2, body: 0.1 },
-  calibration: { bias: -3.019, raw: 2.399, margin: 10.904, evidence: 0.697 },
-  thresholds: { answer: 0.88, suggest: 0.46 },
+  weights: {
+    compound: 0.8,
+    fuzzy: 0.5,
+    bigram: 0.6,
+    unknown: 0.6,
+    best: 0.2,
+    top: 0.4,
+    coverage: 0.2,
+    body: 0.2,
+  },
+  calibration: { bias: -3.986, raw: 0.902, margin: 9.576, evidence: 1.01 },
+  thresholds: { answer: 0.89, suggest: 0.51 },
 };

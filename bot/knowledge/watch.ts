@@ -30,7 +30,9 @@ export class FolderWatcher {
   private start(): void {
     if (this.closed) return;
     try {
-      this.watcher = watch(this.options.dir, { recursive: true }, (_event, name) => this.changed(name));
+      this.watcher = watch(this.options.dir, { recursive: true }, (_event, name) =>
+        this.changed(name),
+      );
       this.watcher.on('error', (error) => this.restart(error));
     } catch (error) {
       this.restart(error);

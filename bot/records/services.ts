@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { BotConfig } from '../config.ts';
-import type { Logger } from '../logger.ts';
+import { describeError, type Logger } from '../logger.ts';
 import { EncryptedRecordRepository } from './encrypted-repository.ts';
 import { FeedbackStore } from './feedback-store.ts';
 import { Keyring } from './keyring.ts';
@@ -92,11 +92,16 @@ export function createRecordServices(
     retry: options.retry,
   });
   const feedback = new FeedbackStore(join(config.dataDir, 'feedback.json'));
+  // The feedback store prepares its folder at once; when DATA_DIR is unusable that fails
+  // before anything awaits it, an unhandled rejection that would end the process.
+  feedback.counts().catch((error: unknown) => {
+    logger.error({ ...describeError(error) }, 'feedback store unavailable');
+  });
   return {
     records,
     feedback,
     close: async () => {
-      await feedback.counts();
+      await feedback.counts().catch(() => undefined);
       await records.close();
     },
   };

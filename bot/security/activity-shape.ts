@@ -61,8 +61,10 @@ function listOf(value: unknown, check: (item: unknown) => boolean): boolean {
   return optional(value, (list) => Array.isArray(list) && list.every(check));
 }
 
-function serviceUrl(value: unknown, rules: ActivityRules): boolean {
-  if (value === undefined) return true;
+/** Replies go to `serviceUrl` unless they come back in the HTTP response (expectReplies), so
+ *  without one the turn would wait on a connection that can never be made. */
+function serviceUrl(value: unknown, deliveryMode: unknown, rules: ActivityRules): boolean {
+  if (value === undefined) return deliveryMode === 'expectReplies';
   if (typeof value !== 'string' || !URL.canParse(value)) return false;
   const url = new URL(value);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
@@ -78,7 +80,7 @@ function badField(body: Json, rules: ActivityRules): string | undefined {
     ['conversation', isObject(body.conversation) && isId(body.conversation.id)],
     ['from', account(body.from, true)],
     ['recipient', account(body.recipient, false)],
-    ['serviceUrl', serviceUrl(body.serviceUrl, rules)],
+    ['serviceUrl', serviceUrl(body.serviceUrl, body.deliveryMode, rules)],
     ['deliveryMode', optional(body.deliveryMode, (m) => DELIVERY_MODES.has(String(m)))],
     ['membersAdded', listOf(body.membersAdded, (m) => account(m, true))],
     ['membersRemoved', listOf(body.membersRemoved, (m) => account(m, true))],

@@ -6,9 +6,14 @@ import { loadConfig } from '../../bot/config.ts';
 import { createLogger } from '../../bot/logger.ts';
 import { startEchoBot } from './echo-bot.ts';
 
-export type ParentMessage = { type: 'memory' } | { type: 'stop' };
-export type ChildMessage =
-  { type: 'ready'; port: number } | { type: 'memory'; rss: number; heapUsed: number };
+export type ParentMessage = { type: 'stats' } | { type: 'stop' };
+export interface ProcessStats {
+  rss: number;
+  heapUsed: number;
+  /** User plus system CPU time used so far, in microseconds. */
+  cpuMicros: number;
+}
+export type ChildMessage = { type: 'ready'; port: number } | ({ type: 'stats' } & ProcessStats);
 
 interface Running {
   port: number;
@@ -18,7 +23,9 @@ interface Running {
 async function start(kind: string | undefined, dataDir: string | undefined): Promise<Running> {
   if (kind === 'echo') return startEchoBot('127.0.0.1', 0);
   if (kind !== 'bot' || dataDir === undefined) throw new Error('usage: bench-child echo|bot <dir>');
+  // All load comes from one loopback address: the per-address limit would measure itself.
   const config = loadConfig({
+    RATE_LIMIT_IP: '0',
     HOST: '127.0.0.1',
     PORT: '0',
     DATA_DIR: dataDir,
@@ -33,9 +40,10 @@ const send = (message: ChildMessage): void => {
 
 const running = await start(process.argv[2], process.argv[3]);
 process.on('message', (message: ParentMessage) => {
-  if (message.type === 'memory') {
+  if (message.type === 'stats') {
     const { rss, heapUsed } = process.memoryUsage();
-    send({ type: 'memory', rss, heapUsed });
+    const { user, system } = process.cpuUsage();
+    send({ type: 'stats', rss, heapUsed, cpuMicros: user + system });
   } else {
     void running.close().finally(() => process.exit(0));
   }

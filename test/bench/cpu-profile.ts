@@ -6,6 +6,7 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
 }
 
 interface CpuProfile {
@@ -37,10 +38,38 @@ function top(totals: Map<string, number>, all: number, count: number): HotSpot[]
     .map(([name, hits]) => ({ name, share: hits / all }));
 }
 
+const OWN_CODE = /\/(bot|dialogs)\//;
+
+/** Time spent in each of our own functions including what they call (each sample counted once
+ *  per function however deep the recursion), which self time hides behind library frames. */
+function inclusiveOwn(profile: CpuProfile, busy: number, count: number): HotSpot[] {
+  const parent = new Map<number, ProfileNode>();
+  const byId = new Map<number, ProfileNode>();
+  for (const node of profile.nodes) {
+    byId.set(node.id, node);
+    for (const child of node.children ?? []) parent.set(child, node);
+  }
+  const totals = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const hits = node.hitCount ?? 0;
+    if (hits === 0 || node.callFrame.functionName === '(idle)') continue;
+    const seen = new Set<string>();
+    for (let at: ProfileNode | undefined = node; at; at = parent.get(at.id)) {
+      const { functionName, url, lineNumber } = at.callFrame;
+      if (!OWN_CODE.test(url)) continue;
+      const name = `${functionName || '(anonymous)'} ${placeOf(url)}:${lineNumber + 1}`;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      totals.set(name, (totals.get(name) ?? 0) + hits);
+    }
+  }
+  return top(totals, busy, count);
+}
+
 export async function summariseProfile(
   path: string,
   count = 15,
-): Promise<{ functions: HotSpot[]; places: HotSpot[]; idle: number }> {
+): Promise<{ functions: HotSpot[]; places: HotSpot[]; ownInclusive: HotSpot[]; idle: number }> {
   const profile = JSON.parse(await readFile(path, 'utf8')) as CpuProfile;
   const byFunction = new Map<string, number>();
   const byPlace = new Map<string, number>();
@@ -53,6 +82,7 @@ export async function summariseProfile(
     all += hits;
     if (functionName === '(idle)') {
       idle += hits;
+      all -= hits;
       continue;
     }
     const place = placeOf(url);
@@ -63,6 +93,7 @@ export async function summariseProfile(
   return {
     functions: top(byFunction, all, count),
     places: top(byPlace, all, count),
-    idle: all === 0 ? 0 : idle / all,
+    ownInclusive: inclusiveOwn(profile, all, count * 2),
+    idle: idle / Math.max(1, all + idle),
   };
 }

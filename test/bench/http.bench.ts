@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import type { ChildMessage, ParentMessage } from './bench-child.ts';
+import type { ChildMessage, ParentMessage, ProcessStats } from './bench-child.ts';
 import { conversationRequests } from './conversation-script.ts';
 import { summariseProfile } from './cpu-profile.ts';
 
@@ -49,11 +49,11 @@ class BotProcess {
     return new BotProcess(child, message.port);
   }
 
-  async memory(): Promise<{ rss: number; heapUsed: number }> {
+  async stats(): Promise<ProcessStats> {
     const answer = once(this.child, 'message') as Promise<[ChildMessage]>;
-    this.send({ type: 'memory' });
+    this.send({ type: 'stats' });
     const [message] = await answer;
-    return message.type === 'memory' ? message : { rss: 0, heapUsed: 0 };
+    return message.type === 'stats' ? message : { rss: 0, heapUsed: 0, cpuMicros: 0 };
   }
 
   async stop(): Promise<void> {
@@ -67,9 +67,22 @@ class BotProcess {
   }
 }
 
+/** One stretch of load on one bot. */
+interface Run {
+  latencies: number[];
+  seconds: number;
+  cpuMicros: number;
+  failedTurns: number;
+  registrations: number;
+  rssPeak: number;
+  rssEnd: number;
+}
+
 interface Measured {
   name: string;
   turnsPerSecond: number;
+  /** CPU time of the bot process per turn: hardly affected by other load on the machine. */
+  cpuMsPerTurn: number;
   p50: number;
   p99: number;
   rssPeakMb: number;
@@ -83,75 +96,74 @@ const percentile = (sorted: Float64Array, p: number): number =>
 
 /** Drives one bot with the conversation script for `seconds`, sampling its memory. */
 async function drive(
-  name: string,
   bot: BotProcess,
   seconds: number,
-  onMinute?: (minute: number, rssMb: number) => void,
-): Promise<Measured> {
-  const latencies: number[] = [];
-  let failedTurns = 0;
-  let registrations = 0;
-  let rssPeak = 0;
+  onMinute?: (minute: number, rssMb: number, heapMb: number) => void,
+): Promise<Run> {
+  const run: Run = {
+    latencies: [],
+    seconds: 0,
+    cpuMicros: 0,
+    failedTurns: 0,
+    registrations: 0,
+    rssPeak: 0,
+    rssEnd: 0,
+  };
+  const cpuBefore = (await bot.stats()).cpuMicros;
   const requests = conversationRequests((status, body) => {
-    if (status !== 200 || body.includes('foutcode')) failedTurns += 1;
-    if (/AAN-[2-9A-Z]{6}/.test(body)) registrations += 1;
+    if (status !== 200 || body.includes('foutcode')) run.failedTurns += 1;
+    if (/AAN-[2-9A-Z]{6}/.test(body)) run.registrations += 1;
   });
   const started = performance.now();
+  let minutesReported = 0;
   const sampler = setInterval(() => {
-    void bot.memory().then(({ rss }) => {
-      rssPeak = Math.max(rssPeak, rss);
-      const elapsed = (performance.now() - started) / 1000;
-      const minute = Math.round(elapsed / 60);
-      if (onMinute && minute >= 1 && Math.abs(elapsed - minute * 60) < 0.5)
-        onMinute(minute, rss / MB);
+    void bot.stats().then(({ rss, heapUsed }) => {
+      run.rssPeak = Math.max(run.rssPeak, rss);
+      const minute = Math.floor((performance.now() - started) / 60_000);
+      if (onMinute && minute > minutesReported) {
+        minutesReported = minute;
+        onMinute(minute, rss / MB, heapUsed / MB);
+      }
     });
   }, 1000);
   const instance = autocannon(
-    {
-      url: `http://127.0.0.1:${bot.port}`,
-      connections: CONNECTIONS,
-      duration: seconds,
-      requests,
-    },
+    { url: `http://127.0.0.1:${bot.port}`, connections: CONNECTIONS, duration: seconds, requests },
     () => undefined,
   );
-  instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  instance.on('response', (_client, _status, _bytes, time) => run.latencies.push(time));
   const [result] = (await once(instance, 'done')) as [autocannon.Result];
   clearInterval(sampler);
-  const { rss } = await bot.memory();
-  const sorted = Float64Array.from(latencies).sort();
-  return {
-    name,
-    turnsPerSecond: latencies.length / result.duration,
-    p50: percentile(sorted, 0.5),
-    p99: percentile(sorted, 0.99),
-    rssPeakMb: Math.max(rssPeak, rss) / MB,
-    rssEndMb: rss / MB,
-    failedTurns: failedTurns + result.errors + result.timeouts,
-    registrations,
-  };
+  run.seconds = result.duration;
+  run.failedTurns += result.errors + result.timeouts;
+  const after = await bot.stats();
+  run.rssEnd = after.rss;
+  run.cpuMicros = after.cpuMicros - cpuBefore;
+  run.rssPeak = Math.max(run.rssPeak, run.rssEnd);
+  return run;
 }
 
-async function measure(
-  name: string,
-  args: string[],
-  seconds: number,
-  execArgv: string[] = [],
-  onMinute?: (minute: number, rssMb: number) => void,
-): Promise<Measured> {
-  const bot = await BotProcess.start(args, execArgv);
-  try {
-    await drive(name, bot, WARMUP_SECONDS);
-    return await drive(name, bot, seconds, onMinute);
-  } finally {
-    await bot.stop();
-  }
+function combine(name: string, runs: Run[]): Measured {
+  const sorted = Float64Array.from(runs.flatMap((run) => run.latencies)).sort();
+  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
+  const sum = (pick: (run: Run) => number): number => runs.reduce((t, run) => t + pick(run), 0);
+  return {
+    name,
+    turnsPerSecond: sorted.length / seconds,
+    cpuMsPerTurn: sum((run) => run.cpuMicros) / 1000 / Math.max(1, sorted.length),
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    rssPeakMb: Math.max(...runs.map((run) => run.rssPeak)) / MB,
+    rssEndMb: (runs.at(-1)?.rssEnd ?? 0) / MB,
+    failedTurns: sum((run) => run.failedTurns),
+    registrations: sum((run) => run.registrations),
+  };
 }
 
 function print(rows: Measured[]): void {
   const header = [
     'bot',
     'turns/s',
+    'CPU ms/turn',
     'p50 ms',
     'p99 ms',
     'RSS peak MB',
@@ -162,6 +174,7 @@ function print(rows: Measured[]): void {
   const table = rows.map((r) => [
     r.name,
     r.turnsPerSecond.toFixed(0),
+    r.cpuMsPerTurn.toFixed(2),
     r.p50.toFixed(2),
     r.p99.toFixed(2),
     r.rssPeakMb.toFixed(0),
@@ -180,43 +193,65 @@ function print(rows: Measured[]): void {
 async function printProfile(dir: string): Promise<void> {
   const file = (await readdir(dir)).find((name) => name.endsWith('.cpuprofile'));
   if (!file) return;
-  const { functions, places, idle } = await summariseProfile(join(dir, file));
+  const { functions, places, ownInclusive, idle } = await summariseProfile(join(dir, file));
   const pct = (share: number): string => `${(share * 100).toFixed(1).padStart(5)}%`;
-  console.log(`\nCPU profile of our bot (${join(dir, file)}), idle ${pct(idle)}`);
+  console.log(`\nCPU profile of our bot (${join(dir, file)}): idle ${pct(idle)} of the time;`);
+  console.log('shares below are of the busy time.');
   console.log('self time by file or package:');
   for (const spot of places) console.log(`  ${pct(spot.share)}  ${spot.name}`);
   console.log('self time by function:');
   for (const spot of functions) console.log(`  ${pct(spot.share)}  ${spot.name}`);
+  console.log('our functions, including what they call:');
+  for (const spot of ownInclusive) console.log(`  ${pct(spot.share)}  ${spot.name}`);
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'bdv-bench-'));
 const profileDir = join(dataDir, 'profile');
+const echo = await BotProcess.start(['echo']);
+const ours = await BotProcess.start(
+  ['bot', join(dataDir, 'data')],
+  options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+);
 try {
   console.log(
-    `${CONNECTIONS} conversations at once, ${WARMUP_SECONDS} s warm-up, then ` +
-      `${options.soak ? SOAK_SECONDS : SECONDS} s per bot; bots in child processes`,
+    `${CONNECTIONS} conversations at once; each bot in its own process; ${WARMUP_SECONDS} s ` +
+      `warm-up each, then echo, ours, ours, echo for ${SECONDS / 2} s each (ABBA, so a ` +
+      'machine that gets busier or quieter during the run does not favour either side)',
   );
-  const echo = await measure('echo', ['echo'], SECONDS);
-  const ours = await measure(
-    'ours',
-    ['bot', join(dataDir, 'data')],
-    options.soak ? SOAK_SECONDS : SECONDS,
-    options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-    options.soak
-      ? (minute, rssMb) => console.log(`  soak minute ${minute}: RSS ${rssMb.toFixed(0)} MB`)
-      : undefined,
-  );
-  print([echo, ours]);
+  await drive(echo, WARMUP_SECONDS);
+  await drive(ours, WARMUP_SECONDS);
+  const half = SECONDS / 2;
+  const e1 = await drive(echo, half);
+  const o1 = await drive(ours, half);
+  const o2 = await drive(ours, half);
+  const e2 = await drive(echo, half);
+  const echoResult = combine('echo', [e1, e2]);
+  const ourResult = combine('ours', [o1, o2]);
+  print([echoResult, ourResult]);
+  if (options.soak) {
+    console.log(`soak: our bot for ${SOAK_SECONDS / 60} minutes`);
+    const soak = await drive(ours, SOAK_SECONDS, (minute, rssMb, heapMb) =>
+      console.log(`  minute ${minute}: RSS ${rssMb.toFixed(0)} MB, heap ${heapMb.toFixed(0)} MB`),
+    );
+    print([combine('ours (soak)', [soak])]);
+  }
+  await Promise.all([echo.stop(), ours.stop()]);
   if (options.profile) await printProfile(profileDir);
-  const ratio = ours.turnsPerSecond / echo.turnsPerSecond;
-  const p99Ratio = ours.p99 / echo.p99;
+  const ratio = ourResult.turnsPerSecond / echoResult.turnsPerSecond;
   console.log(
-    `goal: ratio >= 0.8 (${ratio.toFixed(2)}), p99 <= 1.5x echo (${p99Ratio.toFixed(1)}x)`,
+    `CPU per turn: ours ${ourResult.cpuMsPerTurn.toFixed(2)} ms, echo ` +
+      `${echoResult.cpuMsPerTurn.toFixed(2)} ms (ratio by CPU time, less sensitive to other ` +
+      `load on the machine: ${(echoResult.cpuMsPerTurn / ourResult.cpuMsPerTurn).toFixed(2)})`,
   );
   console.log(
-    `bench: ratio ${ratio.toFixed(2)} of echo baseline, ${ours.turnsPerSecond.toFixed(0)} turns/s, ` +
-      `p50 ${ours.p50.toFixed(1)} ms, p99 ${ours.p99.toFixed(1)} ms`,
+    `goal: ratio >= 0.8 (now ${ratio.toFixed(2)}), our p99 <= 1.5x echo's ` +
+      `(now ${(ourResult.p99 / echoResult.p99).toFixed(1)}x)`,
+  );
+  console.log(
+    `bench: ratio ${ratio.toFixed(2)} of echo baseline, ${ourResult.turnsPerSecond.toFixed(0)} ` +
+      `turns/s, p50 ${ourResult.p50.toFixed(1)} ms, p99 ${ourResult.p99.toFixed(1)} ms`,
   );
 } finally {
+  for (const bot of [echo, ours]) if (bot.child.exitCode === null) bot.child.kill();
   if (!options.profile) await rm(dataDir, { recursive: true, force: true });
 }

@@ -5,7 +5,6 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { createLogger } from '../../bot/logger.ts';
 import { RecordStore } from '../../bot/records/record-store.ts';
 import { RecordService } from '../../bot/records/services.ts';
-import { DIALOG } from '../../dialogs/ids.ts';
 import { addPrompts } from '../../dialogs/prompts.ts';
 import { registrationDialog } from '../../dialogs/registration-dialog.ts';
 import { LogCapture } from '../helpers/bot-harness.ts';
@@ -13,14 +12,14 @@ import { withTempDir } from '../helpers/tmp.ts';
 
 function harness(store: RecordStore): ComponentDialog {
   const component = new ComponentDialog('registrationHarness');
-  addPrompts((dialog) => component.addDialog(dialog));
   const records = new RecordService({
     store,
     mailer: undefined,
     logger: createLogger('silent', new LogCapture()),
   });
-  component.addDialog(registrationDialog(records));
-  component.initialDialogId = DIALOG.registration;
+  // The first dialog added is the one the component starts.
+  component.addDialog(registrationDialog(records, 90));
+  addPrompts((dialog) => component.addDialog(dialog));
   return component;
 }
 

@@ -24,6 +24,28 @@ async function withBrokenFolder(folder: 'state' | 'records', run: (app: HttpApp)
 }
 
 describe('faults: a DATA_DIR the bot cannot write', () => {
+  it('starts, answers and stops when DATA_DIR itself is a file, with no unhandled rejection', async () => {
+    const parent = await makeTempDir();
+    const dataDir = join(parent, 'data');
+    await writeFile(dataDir, 'geen map\n');
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      const running = await startHttpApp(dataDir);
+      const reply = await say(running.app.url, 'file', 'hoe bewaar ik appjes als bewijs');
+      assert.match(texts(reply.replies), /screenshot/i);
+      assert.match(texts(reply.replies), CANNOT_SAVE);
+      await running.app.close();
+      assert.ok(running.logs.lines.some((l) => l.includes('feedback store unavailable')));
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(rejections, []);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+      await rm(parent, { recursive: true, force: true });
+    }
+  });
+
   it('still answers a question when conversation state cannot be saved, says so, and logs why', () =>
     withBrokenFolder('state', async (running) => {
       const reply = await say(running.app.url, 'ro', 'hoe bewaar ik appjes als bewijs');

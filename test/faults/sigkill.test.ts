@@ -36,10 +36,10 @@ async function startBot(
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  for await (const line of createInterface({ input: child.stdout! })) {
+  for await (const line of createInterface({ input: child.stdout })) {
     const entry = JSON.parse(line) as { msg?: string; url?: string };
     if (entry.msg === 'bot listening') {
-      child.stdout!.resume(); // keep draining the log so the child never blocks on it
+      child.stdout.resume(); // keep draining the log so the child never blocks on it
       return { child, url: entry.url ?? '' };
     }
   }

@@ -5,9 +5,23 @@ import { normalizeText } from '../../bot/knowledge/text/normalize.ts';
 import { SynonymTable } from '../../bot/knowledge/text/synonyms.ts';
 
 // The words of a small index; the analyzer resolves what people type against them.
-const INDEX_WORDS = ['pesten', 'gedrag', 'app', 'bericht', 'sociale', 'media', 'beleid', 'vertrouwenspersoon', 'leidinggevende', 'mail', 'zorgen'];
+const INDEX_WORDS = [
+  'pesten',
+  'gedrag',
+  'app',
+  'bericht',
+  'sociale',
+  'media',
+  'beleid',
+  'vertrouwenspersoon',
+  'leidinggevende',
+  'mail',
+  'zorgen',
+];
 
-function analyzer(groups = [{ term: 'leidinggevende', variants: ['baas', 'chef', 'eigen baas zijn'] }]): Analyzer {
+function analyzer(
+  groups = [{ term: 'leidinggevende', variants: ['baas', 'chef', 'eigen baas zijn'] }],
+): Analyzer {
   const synonyms = new SynonymTable(groups);
   return new Analyzer({
     synonyms,
@@ -19,11 +33,17 @@ function analyzer(groups = [{ term: 'leidinggevende', variants: ['baas', 'chef',
 }
 
 const terms = (text: string) => analyzer().analyze(text, 'query').terms;
-const known = (text: string) => terms(text).filter((t) => t.known).map((t) => t.term);
+const known = (text: string) =>
+  terms(text)
+    .filter((t) => t.known)
+    .map((t) => t.term);
 
 describe('Dutch text analysis', () => {
   it('removes diacritics before tokenising and keeps plurals with an apostrophe whole', () => {
-    assert.equal(normalizeText("Privé-berichten van collega's, één keer!"), 'prive berichten van collegas een keer');
+    assert.equal(
+      normalizeText("Privé-berichten van collega's, één keer!"),
+      'prive berichten van collegas een keer',
+    );
   });
 
   it('drops stopwords, including chat shorthand and English filler', () => {
@@ -49,7 +69,10 @@ describe('Dutch text analysis', () => {
     assert.deepEqual(known('socialemediabeleid'), [stem('sociale'), stem('media'), stem('beleid')]);
     const cyber = terms('cyberpesten');
     assert.ok(cyber.some((t) => t.term === stem('pesten') && t.known && t.weight < 1));
-    assert.ok(cyber.some((t) => !t.known), 'the unknown modifier still counts against the match');
+    assert.ok(
+      cyber.some((t) => !t.known),
+      'the unknown modifier still counts against the match',
+    );
   });
 
   it('reduces diminutives and participles to their base', () => {

@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { checkKnowledgeDir } from '../../bot/knowledge/check/check-all.ts';
 import { errorCount, formatDiagnostic } from '../../bot/knowledge/check/diagnostics.ts';
-import { copyFixture, edit, findDiagnostic, lineOf, REAL_KNOWLEDGE, removeDir, REPO } from './helpers.ts';
+import {
+  copyFixture,
+  edit,
+  findDiagnostic,
+  lineOf,
+  REAL_KNOWLEDGE,
+  removeDir,
+  REPO,
+} from './helpers.ts';
 
 const run = promisify(execFile);
 const NODE = process.execPath;
@@ -36,7 +44,11 @@ describe('knowledge checker', function () {
 
   it('reports an unknown key with a suggestion', async () => {
     await edit(dir, 'entries/geheimhouding.md', 'keywords:', 'keywrods:');
-    const d = await expectError('entries/geheimhouding.md', 'onbekend veld "keywrods"', await lineOf(dir, 'entries/geheimhouding.md', 'keywrods:'));
+    const d = await expectError(
+      'entries/geheimhouding.md',
+      'onbekend veld "keywrods"',
+      await lineOf(dir, 'entries/geheimhouding.md', 'keywrods:'),
+    );
     assert.equal(d.column, 1);
     assert.match(d.hint, /Bedoelt u "keywords"/);
   });
@@ -50,35 +62,76 @@ describe('knowledge checker', function () {
 
   it('reports a wrong type', async () => {
     await edit(dir, 'contacts.yaml', /hours: .*\n/, 'hours: [9, 17]\n');
-    await expectError('contacts.yaml', '"hours" moet een tekst zijn, maar is een lijst', await lineOf(dir, 'contacts.yaml', 'hours:'));
+    await expectError(
+      'contacts.yaml',
+      '"hours" moet een tekst zijn, maar is een lijst',
+      await lineOf(dir, 'contacts.yaml', 'hours:'),
+    );
   });
 
   it('reports fewer than eight example questions', async () => {
-    await edit(dir, 'entries/naaktbeelden.md', / {2}- Een collega stuurt ongevraagd naaktfoto's\n {2}- Iemand wil geld.*\n/, '');
-    await expectError('entries/naaktbeelden.md', '6 voorbeeldvragen; minimaal 8', await lineOf(dir, 'entries/naaktbeelden.md', '  - Ik kreeg'));
+    await edit(
+      dir,
+      'entries/naaktbeelden.md',
+      / {2}- Een collega stuurt ongevraagd naaktfoto's\n {2}- Iemand wil geld.*\n/,
+      '',
+    );
+    await expectError(
+      'entries/naaktbeelden.md',
+      '6 voorbeeldvragen; minimaal 8',
+      await lineOf(dir, 'entries/naaktbeelden.md', '  - Ik kreeg'),
+    );
   });
 
   it('reports a follow-up that points nowhere', async () => {
-    await edit(dir, 'entries/naaktbeelden.md', 'followups: [bewijs-vastleggen, counsellor]', 'followups: [bewijs-vastlegen, counsellor]');
-    const d = await expectError('entries/naaktbeelden.md', 'het vervolgonderwerp "bewijs-vastlegen" bestaat niet', await lineOf(dir, 'entries/naaktbeelden.md', 'followups:'));
+    await edit(
+      dir,
+      'entries/naaktbeelden.md',
+      'followups: [bewijs-vastleggen, counsellor]',
+      'followups: [bewijs-vastlegen, counsellor]',
+    );
+    const d = await expectError(
+      'entries/naaktbeelden.md',
+      'het vervolgonderwerp "bewijs-vastlegen" bestaat niet',
+      await lineOf(dir, 'entries/naaktbeelden.md', 'followups:'),
+    );
     assert.equal(d.column, 'followups: ['.length + 1);
   });
 
   it('reports the same example question under two targets', async () => {
-    await edit(dir, 'entries/naaktbeelden.md', 'questions:\n', 'questions:\n  - hoe bewaar ik BERICHTEN als bewijs\n');
+    await edit(
+      dir,
+      'entries/naaktbeelden.md',
+      'questions:\n',
+      'questions:\n  - hoe bewaar ik BERICHTEN als bewijs\n',
+    );
     const d = await expectError(
       'entries/naaktbeelden.md',
       'dezelfde voorbeeldvraag staat ook bij "bewijs-vastleggen"',
       await lineOf(dir, 'entries/naaktbeelden.md', 'BERICHTEN'),
     );
-    const first = await lineOf(dir, 'entries/bewijs-vastleggen.md', 'Hoe bewaar ik berichten als bewijs?');
+    const first = await lineOf(
+      dir,
+      'entries/bewijs-vastleggen.md',
+      'Hoe bewaar ik berichten als bewijs?',
+    );
     assert.match(d.message, new RegExp(`bewijs-vastleggen\\.md:${first}\\)`));
   });
 
   it('reports duplicate ids and an id that differs from the file name', async () => {
     const source = await readFile(join(dir, 'entries/geheimhouding.md'), 'utf8');
-    await writeFile(join(dir, 'entries/kopie.md'), source.replace(/Blijft wat ik vertel geheim\?[\s\S]*?keywords/, 'Een\n  - b\n  - c\n  - d\n  - e\n  - f\n  - g\n  - h\nkeywords'));
-    await expectError('entries/kopie.md', 'de id "geheimhouding" is niet gelijk aan de bestandsnaam "kopie.md"', 2);
+    await writeFile(
+      join(dir, 'entries/kopie.md'),
+      source.replace(
+        /Blijft wat ik vertel geheim\?[\s\S]*?keywords/,
+        'Een\n  - b\n  - c\n  - d\n  - e\n  - f\n  - g\n  - h\nkeywords',
+      ),
+    );
+    await expectError(
+      'entries/kopie.md',
+      'de id "geheimhouding" is niet gelijk aan de bestandsnaam "kopie.md"',
+      2,
+    );
     await expectError('entries/kopie.md', 'de id "geheimhouding" wordt ook gebruikt in', 2);
   });
 
@@ -95,22 +148,35 @@ describe('knowledge checker', function () {
     await edit(dir, 'contacts.yaml', '  - type: email', '\t- type: email');
     const bom = await expectError('course.yaml', 'BOM', 1);
     assert.equal(bom.column, 1);
-    await expectError('contacts.yaml', 'tab-teken', await lineOf(dir, 'contacts.yaml', '\t- type: email'));
+    await expectError(
+      'contacts.yaml',
+      'tab-teken',
+      await lineOf(dir, 'contacts.yaml', '\t- type: email'),
+    );
   });
 
   it('reports an invalid regular expression in crisis.yaml', async () => {
     await edit(dir, 'crisis.yaml', "  - '\\bik\\s+(ben", "  - '\\bik\\s+((ben");
-    const line = await lineOf(dir, 'crisis.yaml', "((ben");
+    const line = await lineOf(dir, 'crisis.yaml', '((ben');
     await expectError('crisis.yaml', 'ongeldige reguliere expressie', line);
   });
 
   it('reports an invalid date', async () => {
     await edit(dir, 'entries/digitaal-pesten.md', 'updated: 2026-11-20', 'updated: 2026-02-30');
-    await expectError('entries/digitaal-pesten.md', '"updated" is geen geldige datum: "2026-02-30"', await lineOf(dir, 'entries/digitaal-pesten.md', 'updated:'));
+    await expectError(
+      'entries/digitaal-pesten.md',
+      '"updated" is geen geldige datum: "2026-02-30"',
+      await lineOf(dir, 'entries/digitaal-pesten.md', 'updated:'),
+    );
   });
 
   it('reports YAML syntax errors in plain Dutch with the line', async () => {
-    await edit(dir, 'synonyms.yaml', 'variants: [baas, chef, manager, teamleider]', 'variants: [baas, chef, manager, teamleider');
+    await edit(
+      dir,
+      'synonyms.yaml',
+      'variants: [baas, chef, manager, teamleider]',
+      'variants: [baas, chef, manager, teamleider',
+    );
     const { diagnostics } = await checkKnowledgeDir(dir);
     const d = diagnostics.find((x) => x.file.endsWith('synonyms.yaml'));
     assert.ok(d, 'a diagnostic for synonyms.yaml');
@@ -122,9 +188,21 @@ describe('knowledge checker', function () {
     await edit(dir, 'course.yaml', / {2}- title: Casussen\n.*\n/, '');
     await edit(dir, 'contacts.yaml', 'type: telefoon', 'type: fax');
     await edit(dir, 'tests/fixture.yaml', 'expect: course', 'expect: cursus');
-    await expectError('course.yaml', '4 programmaonderdelen; het moeten er precies 5 zijn', await lineOf(dir, 'course.yaml', '  - title: Kennismaking'));
-    await expectError('contacts.yaml', 'niet "fax"', await lineOf(dir, 'contacts.yaml', 'type: fax'));
-    await expectError('tests/fixture.yaml', 'onbekend doel "cursus"', await lineOf(dir, 'tests/fixture.yaml', 'expect: cursus'));
+    await expectError(
+      'course.yaml',
+      '4 programmaonderdelen; het moeten er precies 5 zijn',
+      await lineOf(dir, 'course.yaml', '  - title: Kennismaking'),
+    );
+    await expectError(
+      'contacts.yaml',
+      'niet "fax"',
+      await lineOf(dir, 'contacts.yaml', 'type: fax'),
+    );
+    await expectError(
+      'tests/fixture.yaml',
+      'onbekend doel "cursus"',
+      await lineOf(dir, 'tests/fixture.yaml', 'expect: cursus'),
+    );
   });
 
   it('reports a missing file', async () => {
@@ -133,17 +211,36 @@ describe('knowledge checker', function () {
   });
 
   it('prints compiler-style reports and exits 1 on errors, 0 when clean', async () => {
-    await edit(dir, 'entries/naaktbeelden.md', 'followups: [bewijs-vastleggen, counsellor]', 'followups: [bewijs-vastlegen, counsellor]');
+    await edit(
+      dir,
+      'entries/naaktbeelden.md',
+      'followups: [bewijs-vastleggen, counsellor]',
+      'followups: [bewijs-vastlegen, counsellor]',
+    );
     const line = await lineOf(dir, 'entries/naaktbeelden.md', 'followups:');
-    const failed = await run(NODE, ['bot/knowledge/cli/check.ts'], { cwd: REPO, env: { ...process.env, KNOWLEDGE_DIR: dir } }).then(
+    const failed = await run(NODE, ['bot/knowledge/cli/check.ts'], {
+      cwd: REPO,
+      env: { ...process.env, KNOWLEDGE_DIR: dir },
+    }).then(
       () => assert.fail('expected exit code 1'),
       (error: { code: number; stdout: string }) => error,
     );
     assert.equal(failed.code, 1);
-    assert.match(failed.stdout, new RegExp(`entries/naaktbeelden\\.md:${line}:13: fout: het vervolgonderwerp "bewijs-vastlegen" bestaat niet`));
-    assert.match(failed.stdout, new RegExp(`  ${line} \\| followups: \\[bewijs-vastlegen, counsellor\\]\\n +\\| {13}\\^{16}`));
+    assert.match(
+      failed.stdout,
+      new RegExp(
+        `entries/naaktbeelden\\.md:${line}:13: fout: het vervolgonderwerp "bewijs-vastlegen" bestaat niet`,
+      ),
+    );
+    assert.match(
+      failed.stdout,
+      new RegExp(`  ${line} \\| followups: \\[bewijs-vastlegen, counsellor\\]\\n +\\| {13}\\^{16}`),
+    );
     await edit(dir, 'entries/naaktbeelden.md', 'bewijs-vastlegen', 'bewijs-vastleggen');
-    const clean = await run(NODE, ['bot/knowledge/cli/check.ts'], { cwd: REPO, env: { ...process.env, KNOWLEDGE_DIR: dir } });
+    const clean = await run(NODE, ['bot/knowledge/cli/check.ts'], {
+      cwd: REPO,
+      env: { ...process.env, KNOWLEDGE_DIR: dir },
+    });
     assert.match(clean.stdout, /Kennisbank in orde: 4 onderwerpen/);
   });
 });

@@ -17,7 +17,11 @@ interface Outcome {
 async function cli(script: string, args: string[], knowledgeDir = FIXTURE): Promise<Outcome> {
   const options = { cwd: REPO, env: { ...process.env, KNOWLEDGE_DIR: knowledgeDir } };
   try {
-    const { stdout, stderr } = await exec(process.execPath, [`bot/knowledge/cli/${script}`, ...args], options);
+    const { stdout, stderr } = await exec(
+      process.execPath,
+      [`bot/knowledge/cli/${script}`, ...args],
+      options,
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -36,7 +40,15 @@ describe('knowledge command-line tools', function () {
   });
 
   it('ask prints the match as JSON', async () => {
-    const { code, stdout } = await cli('ask.ts', ['mijn', 'chef', 'pest', 'me', 'in', 'de', 'groepsapp']);
+    const { code, stdout } = await cli('ask.ts', [
+      'mijn',
+      'chef',
+      'pest',
+      'me',
+      'in',
+      'de',
+      'groepsapp',
+    ]);
     assert.equal(code, 0);
     const result = JSON.parse(stdout) as Record<string, unknown>;
     assert.deepEqual(Object.keys(result), ['target', 'score', 'title', 'decision', 'alternatives']);
@@ -54,11 +66,19 @@ describe('knowledge command-line tools', function () {
       cli('eval.ts', [join(FIXTURE, 'tests', 'fixture.yaml'), '--json']),
     ]);
     assert.equal(text.code, 0);
-    assert.match(text.stdout, /^MIS {2}verwacht geheimhouding, kreeg course \(\d\.\d\d\) : wat kost de cursus$/m);
+    assert.match(
+      text.stdout,
+      /^MIS {2}verwacht geheimhouding, kreeg course \(\d\.\d\d\) : wat kost de cursus$/m,
+    );
     assert.match(text.stdout, /crisis\s+1\/1/);
     assert.equal(text.stdout.trim().split('\n').pop(), 'accuracy: 0.500 (1/2)');
     assert.equal(json.code, 0);
-    const summary = JSON.parse(json.stdout) as { total: number; correct: number; byExpect: object; results: unknown[] };
+    const summary = JSON.parse(json.stdout) as {
+      total: number;
+      correct: number;
+      byExpect: object;
+      results: unknown[];
+    };
     assert.equal(summary.total, 6);
     assert.equal(summary.results.length, 6);
     assert.ok('crisis' in summary.byExpect);

@@ -25,8 +25,17 @@ describe(`evaluation gate (top-1 accuracy ≥ ${GATE})`, function () {
 
   async function accuracyOf(file: string): Promise<string> {
     const reporter = new Reporter();
-    const items = parseEvalFile(file, await readFile(file, 'utf8'), allTargets(service.base.entries.keys()), reporter);
-    assert.equal(errorCount(reporter.diagnostics), 0, reporter.diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
+    const items = parseEvalFile(
+      file,
+      await readFile(file, 'utf8'),
+      allTargets(service.base.entries.keys()),
+      reporter,
+    );
+    assert.equal(
+      errorCount(reporter.diagnostics),
+      0,
+      reporter.diagnostics.map((d) => formatDiagnostic(d)).join('\n'),
+    );
     const summary = evaluate(items, (text) => service.match(text));
     const misses = summary.results
       .filter((r) => r.got !== r.expect)

@@ -21,7 +21,12 @@ export async function removeDir(dir: string): Promise<void> {
 }
 
 /** Replaces text in a file of the copied folder; fails loudly when the text is not there. */
-export async function edit(dir: string, file: string, from: string | RegExp, to: string): Promise<void> {
+export async function edit(
+  dir: string,
+  file: string,
+  from: string | RegExp,
+  to: string,
+): Promise<void> {
   const path = join(dir, file);
   const text = await readFile(path, 'utf8');
   const next = text.replace(from, to);
@@ -37,7 +42,11 @@ export async function lineOf(dir: string, file: string, needle: string): Promise
   return index + 1;
 }
 
-export function findDiagnostic(diagnostics: readonly Diagnostic[], file: string, fragment: string): Diagnostic {
+export function findDiagnostic(
+  diagnostics: readonly Diagnostic[],
+  file: string,
+  fragment: string,
+): Diagnostic {
   const found = diagnostics.find(
     (d) => d.file.replaceAll('\\', '/').endsWith(file) && d.message.includes(fragment),
   );

@@ -39,7 +39,10 @@ describe('matching questions to entries (fixture knowledge)', function () {
   describe('compounds, diminutives and participles', () => {
     answers('pestgedrag in de groepsapp', 'digitaal-pesten');
     answers('leer ik iets over socialemediabeleid', 'course');
-    answers('hij stuurde me allemaal berichtjes en nu wil ik schermafdrukjes maken', 'bewijs-vastleggen');
+    answers(
+      'hij stuurde me allemaal berichtjes en nu wil ik schermafdrukjes maken',
+      'bewijs-vastleggen',
+    );
     answers('ik word geappt en uitgelachen door collega’s', 'digitaal-pesten');
   });
 
@@ -64,7 +67,13 @@ describe('matching questions to entries (fixture knowledge)', function () {
   describe('crisis', () => {
     it('wins even when the message is also about a topic', () => {
       const result = matcher.match('ik word elke dag gepest in de groepsapp en ik wil dood');
-      assert.deepEqual(result, { target: 'crisis', score: 1, title: result.title, decision: 'crisis', alternatives: [] });
+      assert.deepEqual(result, {
+        target: 'crisis',
+        score: 1,
+        title: result.title,
+        decision: 'crisis',
+        alternatives: [],
+      });
     });
 
     it('catches patterns with words in between, whatever the case and accents', () => {
@@ -74,8 +83,14 @@ describe('matching questions to entries (fixture knowledge)', function () {
     });
 
     it('honours exceptions only where they overlap', () => {
-      assert.equal(matcher.match('ik wil een eind maken aan het pesten in de groepsapp').target, 'digitaal-pesten');
-      assert.equal(matcher.match('ik wil een eind maken aan het pesten, ik wil dood').target, 'crisis');
+      assert.equal(
+        matcher.match('ik wil een eind maken aan het pesten in de groepsapp').target,
+        'digitaal-pesten',
+      );
+      assert.equal(
+        matcher.match('ik wil een eind maken aan het pesten, ik wil dood').target,
+        'crisis',
+      );
     });
 
     it('matches phrases as whole words only', () => {
@@ -85,13 +100,19 @@ describe('matching questions to entries (fixture knowledge)', function () {
 
   describe('decisions', () => {
     it('offers the top three as "Bedoelde u…" between the thresholds', () => {
-      const unsure = new Matcher(base, { ...TUNING, thresholds: { answer: 0.999, suggest: 0.001 } });
+      const unsure = new Matcher(base, {
+        ...TUNING,
+        thresholds: { answer: 0.999, suggest: 0.001 },
+      });
       const result = unsure.match('berichten van collega in de app');
       assert.equal(result.decision, 'suggest');
       assert.ok(result.alternatives.length >= 2 && result.alternatives.length <= 3);
       assert.equal(result.alternatives[0]?.target, result.target);
       const scores = result.alternatives.map((a) => a.score);
-      assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+      assert.deepEqual(
+        scores,
+        [...scores].sort((a, b) => b - a),
+      );
     });
 
     it('gives calibrated scores between 0 and 1 and the title of the target', () => {

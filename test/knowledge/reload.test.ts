@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { KnowledgeLoadError, KnowledgeService, type ReloadEvent } from '../../bot/knowledge/service.ts';
+import {
+  KnowledgeLoadError,
+  KnowledgeService,
+  type ReloadEvent,
+} from '../../bot/knowledge/service.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { copyFixture, edit, lineOf, memoryLogger, removeDir } from './helpers.ts';
 
@@ -81,7 +85,8 @@ describe('hot reload of the knowledge folder', function () {
 
     const logged = logger.lines.find((line) => line.level === 'error');
     assert.ok(logged, 'the invalid change is logged');
-    const problems = (logged.obj as { problems: { file: string; line: number; problem: string }[] }).problems;
+    const problems = (logged.obj as { problems: { file: string; line: number; problem: string }[] })
+      .problems;
     assert.match(problems[0]?.file ?? '', /entries[/\\]geheimhouding\.md$/);
     assert.equal(problems[0]?.line, await lineOf(dir, 'entries/geheimhouding.md', 'updated:'));
     assert.match(problems[0]?.problem ?? '', /geen geldige datum/);
@@ -101,7 +106,12 @@ describe('hot reload of the knowledge folder', function () {
     await sleep(400);
     assert.equal(reloads, 0);
     const real = nextReload(service);
-    await edit(dir, 'entries/naaktbeelden.md', "title: Naaktfoto's", "title: Naaktfoto's (ook online)");
+    await edit(
+      dir,
+      'entries/naaktbeelden.md',
+      "title: Naaktfoto's",
+      "title: Naaktfoto's (ook online)",
+    );
     await real;
     assert.equal(reloads, 1);
   });
@@ -112,11 +122,14 @@ describe('the first load', () => {
     const dir = await copyFixture();
     try {
       await edit(dir, 'crisis.yaml', "  - '\\bik\\s+(ben", "  - '\\bik\\s+((ben");
-      await assert.rejects(KnowledgeService.open({ dir, logger: memoryLogger() }), (error: unknown) => {
-        assert.ok(error instanceof KnowledgeLoadError);
-        assert.match(error.message, /crisis\.yaml:\d+:\d+: fout: ongeldige reguliere expressie/);
-        return true;
-      });
+      await assert.rejects(
+        KnowledgeService.open({ dir, logger: memoryLogger() }),
+        (error: unknown) => {
+          assert.ok(error instanceof KnowledgeLoadError);
+          assert.match(error.message, /crisis\.yaml:\d+:\d+: fout: ongeldige reguliere expressie/);
+          return true;
+        },
+      );
     } finally {
       await removeDir(dir);
     }

@@ -115,7 +115,8 @@ describe('HTTP guard: rate limits with 429 and Retry-After', () => {
       const refused = burst.find((r) => r.status === 429);
       assert.ok(refused, 'a flood in one conversation is refused');
       assert.ok(Number(refused.retryAfter) >= 1, 'Retry-After says when to try again');
-      assert.match(JSON.parse(refused.text).error.message, /te veel berichten/);
+      const body = JSON.parse(refused.text) as { error: { message: string } };
+      assert.match(body.error.message, /te veel berichten/);
       assert.equal((await say(url, 'someone-else', 'hallo')).status, 200);
       assert.equal((await fetch(`${url}/healthz`)).status, 200);
       assert.ok(

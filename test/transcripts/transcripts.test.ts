@@ -14,6 +14,8 @@ interface Step {
   user?: string;
   value?: Record<string, unknown>;
   bot?: string;
+  /** The next reply must not match (it is consumed all the same). */
+  botNot?: string;
   mail?: string;
   noMail?: boolean;
   record?: string;
@@ -52,6 +54,10 @@ async function runStep(h: Harness, smtp: TestSmtpServer | undefined, step: Step)
     const reply = h.adapter.getNextReply();
     assert.ok(reply, `expected the bot to say /${step.bot}/, but it said nothing more`);
     assert.match(rendered(reply), new RegExp(step.bot, 'is'));
+  } else if (step.botNot !== undefined) {
+    const reply = h.adapter.getNextReply();
+    assert.ok(reply, 'expected one more reply from the bot');
+    assert.doesNotMatch(rendered(reply), new RegExp(step.botNot, 'is'));
   } else if (step.mail !== undefined) {
     assert.ok(smtp, 'a mail step needs `smtp: true`');
     await smtp.waitFor(new RegExp(step.mail, 'is'));

@@ -42,13 +42,19 @@ export async function checkKnowledgeDir(dir: string): Promise<CheckOutcome> {
     testFiles,
     testQuestions,
   };
-  return { diagnostics: sortDiagnostics([...loaded.diagnostics, ...reporter.diagnostics]), summary };
+  return {
+    diagnostics: sortDiagnostics([...loaded.diagnostics, ...reporter.diagnostics]),
+    summary,
+  };
 }
 
 async function listTestFiles(dir: string): Promise<string[]> {
   try {
     const names = await readdir(dir);
-    return names.filter((name) => /\.ya?ml$/.test(name)).map((name) => join(dir, name)).sort();
+    return names
+      .filter((name) => /\.ya?ml$/.test(name))
+      .map((name) => join(dir, name))
+      .sort();
   } catch {
     return [];
   }

@@ -30,17 +30,30 @@ function checkIds(sources: readonly TargetSource[], reporter: Reporter): void {
   for (const source of sources.filter((s) => s.isEntry)) {
     const at = source.parsed.positionOf(['id']);
     if ((ALL_ROUTES as readonly string[]).includes(source.target)) {
-      reporter.error(source.file, at, `de id "${source.target}" is de naam van een route`, `Kies een andere id; ${ALL_ROUTES.join(', ')} zijn gereserveerd.`);
+      reporter.error(
+        source.file,
+        at,
+        `de id "${source.target}" is de naam van een route`,
+        `Kies een andere id; ${ALL_ROUTES.join(', ')} zijn gereserveerd.`,
+      );
     }
     const first = seen.get(source.target);
     if (first) {
-      reporter.error(source.file, at, `de id "${source.target}" wordt ook gebruikt in ${shortName(first.file)}`, 'Elke id mag maar één keer voorkomen; geef een van beide een andere id (en bestandsnaam).');
+      reporter.error(
+        source.file,
+        at,
+        `de id "${source.target}" wordt ook gebruikt in ${shortName(first.file)}`,
+        'Elke id mag maar één keer voorkomen; geef een van beide een andere id (en bestandsnaam).',
+      );
     } else seen.set(source.target, source);
   }
 }
 
 function checkFollowups(sources: readonly TargetSource[], reporter: Reporter): void {
-  const valid = new Set<string>([...sources.filter((s) => s.isEntry).map((s) => s.target), ...FOLLOWUP_ROUTES]);
+  const valid = new Set<string>([
+    ...sources.filter((s) => s.isEntry).map((s) => s.target),
+    ...FOLLOWUP_ROUTES,
+  ]);
   for (const source of sources) {
     source.followups.forEach((followup, index) => {
       const at = source.parsed.positionOf(['followups', index]);
@@ -53,7 +66,13 @@ function checkFollowups(sources: readonly TargetSource[], reporter: Reporter): v
           followup.length,
         );
       } else if (followup === source.target) {
-        reporter.warn(source.file, at, `"${followup}" verwijst naar zichzelf`, 'Haal deze verwijzing weg: de gebruiker leest dit antwoord al.', followup.length);
+        reporter.warn(
+          source.file,
+          at,
+          `"${followup}" verwijst naar zichzelf`,
+          'Haal deze verwijzing weg: de gebruiker leest dit antwoord al.',
+          followup.length,
+        );
       }
     });
   }
@@ -70,7 +89,12 @@ function checkDuplicateQuestions(sources: readonly TargetSource[], reporter: Rep
       if (!first) {
         seen.set(key, { source, index });
       } else if (first.source.target === source.target) {
-        reporter.warn(source.file, at, 'deze voorbeeldvraag staat twee keer in hetzelfde onderwerp', 'Haal er een weg, of formuleer hem anders.');
+        reporter.warn(
+          source.file,
+          at,
+          'deze voorbeeldvraag staat twee keer in hetzelfde onderwerp',
+          'Haal er een weg, of formuleer hem anders.',
+        );
       } else {
         const line = first.source.parsed.positionOf(['questions', first.index]).line;
         reporter.error(

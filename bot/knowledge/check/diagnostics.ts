@@ -40,7 +40,15 @@ export class Reporter {
     length = 1,
   ): void {
     const source = this.lines.get(file)?.[at.line - 1];
-    this.diagnostics.push({ file, ...at, severity, message, hint, length, ...(source === undefined ? {} : { source }) });
+    this.diagnostics.push({
+      file,
+      ...at,
+      severity,
+      message,
+      hint,
+      length,
+      ...(source === undefined ? {} : { source }),
+    });
   }
 
   error(file: string, at: Position, message: string, hint: string, length = 1): void {
@@ -84,5 +92,10 @@ export function formatDiagnostic(d: Diagnostic, cwd = process.cwd()): string {
 
 /** For logs: where and what, never the file's text. */
 export function logFields(d: Diagnostic, cwd = process.cwd()): object {
-  return { file: relative(cwd, d.file) || d.file, line: d.line, column: d.column, problem: d.message };
+  return {
+    file: relative(cwd, d.file) || d.file,
+    line: d.line,
+    column: d.column,
+    problem: d.message,
+  };
 }

@@ -34,7 +34,10 @@ export function describeType(value: unknown): string {
 }
 
 function name(path: Path): string {
-  return path.map((part) => (typeof part === 'number' ? `[${part + 1}]` : part)).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((part) => (typeof part === 'number' ? `[${part + 1}]` : part))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 export function validate(value: unknown, spec: Spec, path: Path, ctx: Context): void {
@@ -50,7 +53,8 @@ export function validate(value: unknown, spec: Spec, path: Path, ctx: Context): 
     case 'list':
       return checkList(value, spec, path, ctx);
     case 'textOrList':
-      if (Array.isArray(value)) return checkList(value, { kind: 'list', item: spec.item, unit: spec.unit }, path, ctx);
+      if (Array.isArray(value))
+        return checkList(value, { kind: 'list', item: spec.item, unit: spec.unit }, path, ctx);
       return checkText(value, path, ctx);
     case 'object':
       return checkObject(value, spec.fields, path, ctx);
@@ -64,9 +68,19 @@ function fail(ctx: Context, path: Path, message: string, hint: string): void {
 function checkText(value: unknown, path: Path, ctx: Context): void {
   if (typeof value === 'number') return;
   if (typeof value !== 'string') {
-    fail(ctx, path, `"${name(path)}" moet een tekst zijn, maar is ${describeType(value)}`, textHint(value));
+    fail(
+      ctx,
+      path,
+      `"${name(path)}" moet een tekst zijn, maar is ${describeType(value)}`,
+      textHint(value),
+    );
   } else if (value.trim() === '') {
-    fail(ctx, path, `"${name(path)}" is leeg`, 'Vul een tekst in, of schrijf TE_VULLEN als het nog niet bekend is.');
+    fail(
+      ctx,
+      path,
+      `"${name(path)}" is leeg`,
+      'Vul een tekst in, of schrijf TE_VULLEN als het nog niet bekend is.',
+    );
   }
 }
 
@@ -83,13 +97,20 @@ export function isValidDate(text: string): boolean {
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 }
 
 function checkDate(value: unknown, path: Path, ctx: Context): void {
   if (typeof value === 'string' && isValidDate(value)) return;
   const shown = typeof value === 'string' ? `"${value}"` : describeType(value);
-  fail(ctx, path, `"${name(path)}" is geen geldige datum: ${shown}`, 'Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-24.');
+  fail(
+    ctx,
+    path,
+    `"${name(path)}" is geen geldige datum: ${shown}`,
+    'Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-24.',
+  );
 }
 
 function checkRegex(value: unknown, path: Path, ctx: Context): void {
@@ -98,12 +119,13 @@ function checkRegex(value: unknown, path: Path, ctx: Context): void {
   try {
     new RegExp(value, 'i');
   } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : '';
+    const reason =
+      error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : '';
     fail(
       ctx,
       path,
       `ongeldige reguliere expressie (${reason})`,
-      "Controleer haakjes ( ) en [ ], en zet een \\ voor tekens als ? + * . als u ze letterlijk bedoelt. Gebruik enkele aanhalingstekens rond het patroon, zodat \\b blijft staan.",
+      'Controleer haakjes ( ) en [ ], en zet een \\ voor tekens als ? + * . als u ze letterlijk bedoelt. Gebruik enkele aanhalingstekens rond het patroon, zodat \\b blijft staan.',
     );
   }
 }
@@ -111,10 +133,20 @@ function checkRegex(value: unknown, path: Path, ctx: Context): void {
 function checkChoice(value: unknown, values: readonly string[], path: Path, ctx: Context): void {
   if (typeof value === 'string' && values.includes(value)) return;
   const shown = typeof value === 'string' ? `"${value}"` : describeType(value);
-  fail(ctx, path, `"${name(path)}" moet een van ${values.join(', ')} zijn, niet ${shown}`, `Kies een van: ${values.join(', ')}.`);
+  fail(
+    ctx,
+    path,
+    `"${name(path)}" moet een van ${values.join(', ')} zijn, niet ${shown}`,
+    `Kies een van: ${values.join(', ')}.`,
+  );
 }
 
-function checkList(value: unknown, spec: Extract<Spec, { kind: 'list' }>, path: Path, ctx: Context): void {
+function checkList(
+  value: unknown,
+  spec: Extract<Spec, { kind: 'list' }>,
+  path: Path,
+  ctx: Context,
+): void {
   if (!Array.isArray(value)) {
     fail(
       ctx,
@@ -126,7 +158,12 @@ function checkList(value: unknown, spec: Extract<Spec, { kind: 'list' }>, path: 
   }
   const count = value.length;
   if (spec.exact !== undefined && count !== spec.exact) {
-    fail(ctx, path, `"${name(path)}" heeft ${count} ${spec.unit}; het moeten er precies ${spec.exact} zijn`, `Zorg voor precies ${spec.exact} ${spec.unit}.`);
+    fail(
+      ctx,
+      path,
+      `"${name(path)}" heeft ${count} ${spec.unit}; het moeten er precies ${spec.exact} zijn`,
+      `Zorg voor precies ${spec.exact} ${spec.unit}.`,
+    );
   } else if (spec.min !== undefined && count < spec.min) {
     fail(
       ctx,
@@ -138,9 +175,19 @@ function checkList(value: unknown, spec: Extract<Spec, { kind: 'list' }>, path: 
   value.forEach((item: unknown, index) => validate(item, spec.item, [...path, index], ctx));
 }
 
-function checkObject(value: unknown, fields: Record<string, Field>, path: Path, ctx: Context): void {
+function checkObject(
+  value: unknown,
+  fields: Record<string, Field>,
+  path: Path,
+  ctx: Context,
+): void {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    fail(ctx, path, `${path.length ? `"${name(path)}"` : 'het bestand'} moet velden bevatten (naam: waarde), maar is ${describeType(value)}`, `Verwachte velden: ${Object.keys(fields).join(', ')}.`);
+    fail(
+      ctx,
+      path,
+      `${path.length ? `"${name(path)}"` : 'het bestand'} moet velden bevatten (naam: waarde), maar is ${describeType(value)}`,
+      `Verwachte velden: ${Object.keys(fields).join(', ')}.`,
+    );
     return;
   }
   const record = value as Record<string, unknown>;
@@ -161,15 +208,25 @@ function checkObject(value: unknown, fields: Record<string, Field>, path: Path, 
     if (present) validate(record[key], field.spec, [...path, key], ctx);
     else if (field.required) {
       const where = key in record ? [...path, key] : path;
-      const message = key in record ? `"${name([...path, key])}" is leeg` : `het verplichte veld "${name([...path, key])}" ontbreekt`;
-      fail(ctx, where, message, `Vul "${key}" in; schrijf TE_VULLEN als de informatie nog niet bekend is.`);
+      const message =
+        key in record
+          ? `"${name([...path, key])}" is leeg`
+          : `het verplichte veld "${name([...path, key])}" ontbreekt`;
+      fail(
+        ctx,
+        where,
+        message,
+        `Vul "${key}" in; schrijf TE_VULLEN als de informatie nog niet bekend is.`,
+      );
     }
   }
 }
 
 function closest(word: string, options: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
-  return options.find((option) => option.toLowerCase() === lower || editDistance(option.toLowerCase(), lower) <= 2);
+  return options.find(
+    (option) => option.toLowerCase() === lower || editDistance(option.toLowerCase(), lower) <= 2,
+  );
 }
 
 function editDistance(a: string, b: string): number {
@@ -178,7 +235,9 @@ function editDistance(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
+      current.push(
+        Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost),
+      );
     }
     previous = current;
   }

@@ -85,7 +85,10 @@ export const SYNONYMS_SCHEMA: Spec = {
       unit: 'groepen',
       item: {
         kind: 'object',
-        fields: { term: req(text), variants: req({ kind: 'list', min: 1, item: text, unit: 'varianten' }) },
+        fields: {
+          term: req(text),
+          variants: req({ kind: 'list', min: 1, item: text, unit: 'varianten' }),
+        },
       },
     }),
     updated: opt(date),

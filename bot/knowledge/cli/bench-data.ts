@@ -27,19 +27,41 @@ export class Random {
 }
 
 function allQuestions(base: KnowledgeBase): string[] {
-  return [...base.entries.values()].flatMap((e) => e.questions).concat(base.course.questions, base.contacts.questions);
+  return [...base.entries.values()]
+    .flatMap((e) => e.questions)
+    .concat(base.course.questions, base.contacts.questions);
 }
 
 /** Made-up words from Dutch-looking syllables: the synthetic base needs a large vocabulary. */
 function makeWords(count: number, random: Random): string[] {
-  const onsets = ['b', 'd', 'g', 'k', 'l', 'm', 'p', 'r', 's', 't', 'v', 'w', 'st', 'sp', 'gr', 'kl', 'br', 'sch'];
+  const onsets = [
+    'b',
+    'd',
+    'g',
+    'k',
+    'l',
+    'm',
+    'p',
+    'r',
+    's',
+    't',
+    'v',
+    'w',
+    'st',
+    'sp',
+    'gr',
+    'kl',
+    'br',
+    'sch',
+  ];
   const vowels = ['a', 'e', 'i', 'o', 'u', 'aa', 'ee', 'oo', 'ui', 'ij', 'ou', 'ie'];
   const codas = ['', 'n', 'r', 'l', 'k', 't', 'st', 'ng', 'rd', 'ld', 'ns'];
   const words = new Set<string>();
   while (words.size < count) {
     const syllables = 2 + random.int(3);
     let word = '';
-    for (let s = 0; s < syllables; s++) word += random.pick(onsets) + random.pick(vowels) + random.pick(codas);
+    for (let s = 0; s < syllables; s++)
+      word += random.pick(onsets) + random.pick(vowels) + random.pick(codas);
     words.add(word);
   }
   return [...words];
@@ -55,7 +77,9 @@ export function syntheticBase(real: KnowledgeBase, count: number, random: Random
   const realWords = [...new Set(allQuestions(real).flatMap(tokenize))];
   const madeUp = makeWords(20_000, random);
   const sentence = (length: number) =>
-    Array.from({ length }, () => (random.next() < 0.4 ? random.pick(realWords) : zipf(madeUp, random))).join(' ');
+    Array.from({ length }, () =>
+      random.next() < 0.4 ? random.pick(realWords) : zipf(madeUp, random),
+    ).join(' ');
   const entries = new Map<string, KnowledgeEntry>();
   for (let i = 0; i < count; i++) {
     const id = `synthetisch-${i}`;
@@ -85,7 +109,8 @@ export function queriesFrom(base: KnowledgeBase, count: number, random: Random):
     else if (roll < 0.75) {
       const i = random.int(tokens.length);
       const word = tokens[i] ?? '';
-      if (word.length > 4) tokens[i] = word.slice(0, 2) + (word[3] ?? '') + (word[2] ?? '') + word.slice(4);
+      if (word.length > 4)
+        tokens[i] = word.slice(0, 2) + (word[3] ?? '') + (word[2] ?? '') + word.slice(4);
     } else return Array.from({ length: 3 + random.int(8) }, () => random.pick(words)).join(' ');
     return tokens.join(' ');
   });

@@ -45,7 +45,14 @@ function measure(name: string, base: KnowledgeBase): Row {
     return performance.now() - t;
   });
   times.sort((a, b) => a - b);
-  return { name, entries: base.entries.size, buildMs, heapMb, medianMs: percentile(times, 0.5), p99Ms: percentile(times, 0.99) };
+  return {
+    name,
+    entries: base.entries.size,
+    buildMs,
+    heapMb,
+    medianMs: percentile(times, 0.5),
+    p99Ms: percentile(times, 0.99),
+  };
 }
 
 const loaded = await loadKnowledge(resolveKnowledgeDir());
@@ -53,12 +60,25 @@ if (!loaded.base) {
   console.error('De kennisbank heeft fouten; draai eerst npm run kb:check.');
   process.exit(1);
 }
-const rows = [measure('echte kennisbank', loaded.base), measure('synthetisch', syntheticBase(loaded.base, SYNTHETIC_ENTRIES, new Random(7)))];
+const rows = [
+  measure('echte kennisbank', loaded.base),
+  measure('synthetisch', syntheticBase(loaded.base, SYNTHETIC_ENTRIES, new Random(7))),
+];
 
 const header = ['basis', 'onderwerpen', 'bouw (ms)', 'heap (MB)', 'mediaan (ms)', 'p99 (ms)'];
-const table = rows.map((r) => [r.name, String(r.entries), r.buildMs.toFixed(0), r.heapMb.toFixed(1), r.medianMs.toFixed(3), r.p99Ms.toFixed(3)]);
-const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? '').length)));
-const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+const table = rows.map((r) => [
+  r.name,
+  String(r.entries),
+  r.buildMs.toFixed(0),
+  r.heapMb.toFixed(1),
+  r.medianMs.toFixed(3),
+  r.p99Ms.toFixed(3),
+]);
+const widths = header.map((h, i) =>
+  Math.max(h.length, ...table.map((row) => (row[i] ?? '').length)),
+);
+const line = (cells: string[]) =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of table) console.log(line(row));

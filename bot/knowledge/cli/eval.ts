@@ -37,12 +37,17 @@ else printReport(summary);
 
 function printReport(s: EvalSummary): void {
   for (const r of s.results) {
-    if (r.got !== r.expect) console.log(`MIS  verwacht ${r.expect}, kreeg ${r.got} (${r.score.toFixed(2)}) : ${r.question}`);
+    if (r.got !== r.expect)
+      console.log(
+        `MIS  verwacht ${r.expect}, kreeg ${r.got} (${r.score.toFixed(2)}) : ${r.question}`,
+      );
   }
   console.log('\nPer doel:');
   const width = Math.max(...Object.keys(s.byExpect).map((k) => k.length));
   for (const [target, t] of Object.entries(s.byExpect).sort(([a], [b]) => a.localeCompare(b))) {
-    console.log(`  ${target.padEnd(width)}  ${String(t.correct).padStart(3)}/${String(t.total).padEnd(3)} ${(t.correct / t.total).toFixed(3)}`);
+    console.log(
+      `  ${target.padEnd(width)}  ${String(t.correct).padStart(3)}/${String(t.total).padEnd(3)} ${(t.correct / t.total).toFixed(3)}`,
+    );
   }
   console.log(`accuracy: ${s.accuracy.toFixed(3)} (${s.correct}/${s.total})`);
 }

@@ -9,7 +9,9 @@ const question = process.argv.slice(2).join(' ').trim();
 const service = await openForCli();
 const matcher = new Matcher(service.base, TUNING);
 const analysis = matcher.index.analyzer.analyze(question, 'query');
-const terms = analysis.terms.map((t) => `${t.term}${t.known ? '' : '?'}${t.weight === 1 ? '' : `×${t.weight}`}`);
+const terms = analysis.terms.map(
+  (t) => `${t.term}${t.known ? '' : '?'}${t.weight === 1 ? '' : `×${t.weight}`}`,
+);
 console.log(`termen: ${terms.join(' ')}`);
 console.log(`paren:  ${analysis.bigrams.join(' ')}`);
 for (const c of matcher.candidates(question, 5)) {

@@ -1,17 +1,24 @@
-// node bot/knowledge/cli/tune.ts — tunes on knowledge/tests/tune.yaml ONLY and prints the
+// node bot/knowledge/cli/tune.ts [--min-refused=0.9] — tunes on knowledge/tests/tune.yaml ONLY and prints the
 // TUNING block for bot/knowledge/tuning.ts. Not an npm script: tuning is a deliberate act.
 // holdout.yaml is never read here.
 //
 // 1. For every setting of the text weights (compound, fuzzy, bigram, unknown) the index is
 //    built once and each question's per-target components are computed.
 // 2. For every mix of the four components: rank, fit the logistic calibration, choose the
-//    thresholds (eval/calibrate.ts), and count the right outcomes.
+//    thresholds (eval/calibrate.ts: the suggest threshold must refuse at least
+//    --min-refused, default 0.9, of the out-of-scope questions), count the right outcomes.
 // Highest (right outcomes − confident wrong answers / 2) wins; ties go to the earlier grid
 // point (the grids run from plain to fancy).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorCount, formatDiagnostic, Reporter } from '../check/diagnostics.ts';
-import { chooseThresholds, fitCalibration, type Row } from '../eval/calibrate.ts';
+import {
+  chooseThresholds,
+  fitCalibration,
+  MIN_REFUSED_ON_TUNE,
+  reliability,
+  type Row,
+} from '../eval/calibrate.ts';
 import { parseEvalFile, type EvalItem } from '../eval/eval-file.ts';
 import { allTargets } from '../eval/evaluate.ts';
 import { rankComponents, type Components } from '../match/index.ts';
@@ -19,6 +26,9 @@ import { Matcher } from '../match/matcher.ts';
 import { resolveKnowledgeDir } from '../paths.ts';
 import { TUNING, type ModelWeights, type Tuning } from '../tuning.ts';
 import { openForCli } from './common.ts';
+
+const refusedArg = process.argv.find((arg) => arg.startsWith('--min-refused='));
+const minRefused = refusedArg ? Number(refusedArg.split('=')[1]) : MIN_REFUSED_ON_TUNE;
 
 type TextWeights = Pick<ModelWeights, 'compound' | 'fuzzy' | 'bigram' | 'unknown'>;
 type MixWeights = Pick<ModelWeights, 'best' | 'top' | 'coverage' | 'body'>;
@@ -52,14 +62,22 @@ interface Question {
 const service = await openForCli();
 const file = join(resolveKnowledgeDir(), 'tests', 'tune.yaml');
 const reporter = new Reporter();
-const items = parseEvalFile(file, await readFile(file, 'utf8'), allTargets(service.base.entries.keys()), reporter);
+const items = parseEvalFile(
+  file,
+  await readFile(file, 'utf8'),
+  allTargets(service.base.entries.keys()),
+  reporter,
+);
 if (errorCount(reporter.diagnostics) > 0) {
   for (const d of reporter.diagnostics) console.error(formatDiagnostic(d));
   process.exit(2);
 }
 
 /** Crisis questions are the detector's job, not the ranker's; they are left out here. */
-function questionsFor(text: TextWeights, list: readonly EvalItem[]): { targets: string[]; questions: Question[] } {
+function questionsFor(
+  text: TextWeights,
+  list: readonly EvalItem[],
+): { targets: string[]; questions: Question[] } {
   const matcher = new Matcher(service.base, { ...TUNING, weights: { ...TUNING.weights, ...text } });
   const targets = matcher.index.targets.map((t) => t.target);
   const questions = list
@@ -74,26 +92,44 @@ function rows(targets: string[], questions: Question[], weights: ModelWeights): 
     const outOfScope = q.expect === 'fallback';
     const right = !outOfScope && first !== undefined && targets[first.index] === q.expect;
     const raw = first?.raw ?? 0;
-    return { raw, margin: raw - (second?.raw ?? 0), evidence: first?.evidence ?? 0, right, outOfScope };
+    return {
+      raw,
+      margin: raw - (second?.raw ?? 0),
+      evidence: first?.evidence ?? 0,
+      right,
+      outOfScope,
+    };
   });
 }
 
 /** A confident wrong answer costs half a right outcome on top of being wrong. */
 const objective = (correct: number, confidentWrong: number): number => correct - confidentWrong / 2;
 
-let best: { tuning: Tuning; correct: number; wrong: number; total: number } | undefined;
-console.log(`tune.yaml: ${items.length} vragen; ${TEXT_GRID.length} × ${MIX_GRID.length} instellingen`);
+let best:
+  { tuning: Tuning; correct: number; wrong: number; total: number; table: Row[] } | undefined;
+console.log(
+  `tune.yaml: ${items.length} vragen; ${TEXT_GRID.length} × ${MIX_GRID.length} instellingen`,
+);
 for (const text of TEXT_GRID) {
   const { targets, questions } = questionsFor(text, items);
   for (const mix of MIX_GRID) {
     const weights: ModelWeights = { ...text, ...mix };
     const table = rows(targets, questions, weights);
     const calibration = fitCalibration(table);
-    const t = chooseThresholds(table, calibration);
-    const better = !best || objective(t.correct, t.confidentWrong) > objective(best.correct, best.wrong);
+    const t = chooseThresholds(table, calibration, minRefused);
+    const better =
+      !best || objective(t.correct, t.confidentWrong) > objective(best.correct, best.wrong);
     if (better) {
-      best = { tuning: { weights, calibration, thresholds: { answer: t.answer, suggest: t.suggest } }, correct: t.correct, wrong: t.confidentWrong, total: table.length };
-      console.log(`  ${t.correct}/${table.length} goed, ${t.confidentWrong} zeker fout: ${JSON.stringify(weights)}`);
+      best = {
+        tuning: { weights, calibration, thresholds: { answer: t.answer, suggest: t.suggest } },
+        correct: t.correct,
+        wrong: t.confidentWrong,
+        total: table.length,
+        table,
+      };
+      console.log(
+        `  ${t.correct}/${table.length} goed, ${t.confidentWrong} zeker fout: ${JSON.stringify(weights)}`,
+      );
     }
   }
 }
@@ -101,8 +137,15 @@ for (const text of TEXT_GRID) {
 if (best) {
   const round = (x: number) => Math.round(x * 1000) / 1000;
   const { weights, calibration: c, thresholds } = best.tuning;
-  const list = (o: object) => Object.entries(o).map(([k, v]) => `${k}: ${round(Number(v))}`).join(', ');
-  console.log(`\nBeste: ${best.correct}/${best.total} goed (zonder crisisvragen), ${best.wrong} zeker fout.`);
+  const list = (o: object) =>
+    Object.entries(o)
+      .map(([k, v]) => `${k}: ${round(Number(v))}`)
+      .join(', ');
+  console.log(
+    `\nBeste: ${best.correct}/${best.total} goed (zonder crisisvragen), ${best.wrong} zeker fout.`,
+  );
+  console.log('Kalibratie op tune.yaml (aandeel goede bovenste kandidaten per scoreband):');
+  for (const line of reliability(best.table, c)) console.log(line);
   console.log('Zet in bot/knowledge/tuning.ts:\n');
   console.log(`export const TUNING: Tuning = {
   weights: { ${list(weights)} },

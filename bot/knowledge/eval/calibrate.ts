@@ -48,7 +48,8 @@ function solve(matrix: number[][], vector: number[]): number[] {
   const at = (r: number, c: number): number => m[r]?.[c] ?? 0;
   for (let col = 0; col < n; col++) {
     let pivot = col;
-    for (let r = col + 1; r < n; r++) if (Math.abs(at(r, col)) > Math.abs(at(pivot, col))) pivot = r;
+    for (let r = col + 1; r < n; r++)
+      if (Math.abs(at(r, col)) > Math.abs(at(pivot, col))) pivot = r;
     [m[col], m[pivot]] = [m[pivot] ?? [], m[col] ?? []];
     const p = at(col, col) || 1;
     for (let r = 0; r < n; r++) {
@@ -73,18 +74,36 @@ export interface ThresholdChoice extends Thresholds {
 const WRONG_ANSWER_COST = 4;
 
 /**
- * suggest: the threshold with the most right outcomes (a right top candidate kept, an
- * out-of-scope question refused), the middle of the best plateau. answer: the threshold
- * that maximises right answers minus four times wrong ones among questions above it.
+ * The goal is that at least 90% of out-of-scope questions are refused, so the suggest
+ * threshold must refuse at least that share of the tuning set's out-of-scope questions.
+ * A lower value buys accuracy on in-scope questions with more out-of-scope suggestions.
  */
-export function chooseThresholds(rows: readonly Row[], c: Calibration): ThresholdChoice {
+export const MIN_REFUSED_ON_TUNE = 0.9;
+
+/**
+ * suggest: among thresholds that refuse at least MIN_REFUSED_ON_TUNE of the out-of-scope
+ * questions (or, if none does, the one that refuses most), the one with the most right
+ * outcomes (a right top candidate kept, an out-of-scope question refused), the middle of
+ * its plateau. answer: the threshold that maximises right answers minus four times wrong
+ * ones among the questions above it.
+ */
+export function chooseThresholds(
+  rows: readonly Row[],
+  c: Calibration,
+  minRefused = MIN_REFUSED_ON_TUNE,
+): ThresholdChoice {
   const scored = rows.map((row) => ({ ...row, score: calibrate(row, c) }));
   const grid = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
+  const outOfScope = scored.filter((r) => r.outOfScope);
+  const refusedAt = (t: number) =>
+    outOfScope.filter((r) => r.score < t).length / (outOfScope.length || 1);
+  const mostRefused = Math.max(...grid.map(refusedAt));
+  const allowed = grid.filter((t) => refusedAt(t) >= Math.min(minRefused, mostRefused));
   const correctAt = (t: number) =>
     scored.filter((r) => (r.outOfScope ? r.score < t : r.right && r.score >= t)).length;
-  const counts = grid.map(correctAt);
+  const counts = allowed.map(correctAt);
   const best = Math.max(...counts);
-  const plateau = grid.filter((_, i) => counts[i] === best);
+  const plateau = allowed.filter((_, i) => counts[i] === best);
   const suggest = plateau[Math.floor(plateau.length / 2)] ?? 0.5;
   let choice = { answer: 0.99, utility: -Infinity, wrong: 0, right: 0 };
   for (const answer of grid.filter((t) => t >= suggest)) {
@@ -94,5 +113,31 @@ export function chooseThresholds(rows: readonly Row[], c: Calibration): Threshol
     const utility = right - WRONG_ANSWER_COST * wrong;
     if (utility > choice.utility) choice = { answer, utility, wrong, right };
   }
-  return { suggest, answer: choice.answer, correct: best, confidentWrong: choice.wrong, answeredRight: choice.right };
+  return {
+    suggest,
+    answer: choice.answer,
+    correct: best,
+    confidentWrong: choice.wrong,
+    answeredRight: choice.right,
+  };
+}
+
+/** Observed share right per score band: how well the calibration holds on the rows. */
+export function reliability(rows: readonly Row[], c: Calibration, bands = 5): string[] {
+  const counts = Array.from({ length: bands }, () => ({ n: 0, right: 0, sum: 0 }));
+  for (const row of rows) {
+    const score = calibrate(row, c);
+    const band = counts[Math.min(bands - 1, Math.floor(score * bands))];
+    if (!band) continue;
+    band.n += 1;
+    band.sum += score;
+    if (row.right) band.right += 1;
+  }
+  return counts.map((band, i) => {
+    const range = `${(i / bands).toFixed(1)}–${((i + 1) / bands).toFixed(1)}`;
+    if (band.n === 0) return `  score ${range}: geen vragen`;
+    const mean = (band.sum / band.n).toFixed(2);
+    const share = (band.right / band.n).toFixed(2);
+    return `  score ${range}: ${band.n} vragen, gemiddelde score ${mean}, goed ${share}`;
+  });
 }

@@ -14,7 +14,12 @@ export interface EvalItem {
  * Reads a list of {question, expect}. Every expect must be a known target: a typo there
  * would silently count as a miss forever.
  */
-export function parseEvalFile(file: string, raw: string, targets: ReadonlySet<string>, reporter: Reporter): EvalItem[] {
+export function parseEvalFile(
+  file: string,
+  raw: string,
+  targets: ReadonlySet<string>,
+  reporter: Reporter,
+): EvalItem[] {
   const parsed = parseYaml(cleanSource(file, raw, reporter), file, reporter);
   if (!parsed) return [];
   const data: unknown = parsed.doc.toJS();

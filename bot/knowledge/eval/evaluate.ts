@@ -17,14 +17,22 @@ export interface EvalSummary {
 }
 
 /** A question counts as correct when the target is exactly the expected one. */
-export function evaluate(items: readonly EvalItem[], match: (text: string) => MatchResult): EvalSummary {
+export function evaluate(
+  items: readonly EvalItem[],
+  match: (text: string) => MatchResult,
+): EvalSummary {
   const byExpect: EvalSummary['byExpect'] = {};
   const results = items.map((item): EvalResult => {
     const result = match(item.question);
     const tally = (byExpect[item.expect] ??= { total: 0, correct: 0 });
     tally.total += 1;
     if (result.target === item.expect) tally.correct += 1;
-    return { question: item.question, expect: item.expect, got: result.target, score: result.score };
+    return {
+      question: item.question,
+      expect: item.expect,
+      got: result.target,
+      score: result.score,
+    };
   });
   const correct = results.filter((r) => r.got === r.expect).length;
   const total = results.length;

@@ -1,6 +1,11 @@
 import type { Reporter } from '../check/diagnostics.ts';
 import { validate, type Spec } from '../check/schema.ts';
-import { COURSE_SCHEMA, CONTACTS_SCHEMA, CRISIS_SCHEMA, SYNONYMS_SCHEMA } from '../check/schemas.ts';
+import {
+  COURSE_SCHEMA,
+  CONTACTS_SCHEMA,
+  CRISIS_SCHEMA,
+  SYNONYMS_SCHEMA,
+} from '../check/schemas.ts';
 import { normalizeText } from '../text/normalize.ts';
 import type { SynonymGroup } from '../text/synonyms.ts';
 import {
@@ -19,7 +24,12 @@ export interface ReadFile<T> {
   parsed: ParsedYaml;
 }
 
-function readYaml(file: string, text: string, schema: Spec, reporter: Reporter): ReadFile<Record<string, unknown>> | undefined {
+function readYaml(
+  file: string,
+  text: string,
+  schema: Spec,
+  reporter: Reporter,
+): ReadFile<Record<string, unknown>> | undefined {
   const parsed = parseYaml(text, file, reporter);
   if (!parsed) return undefined;
   const data: unknown = parsed.doc.toJS();
@@ -27,7 +37,11 @@ function readYaml(file: string, text: string, schema: Spec, reporter: Reporter):
   return { value: asRecord(data), parsed };
 }
 
-export function readCourse(file: string, text: string, reporter: Reporter): ReadFile<CourseInfo> | undefined {
+export function readCourse(
+  file: string,
+  text: string,
+  reporter: Reporter,
+): ReadFile<CourseInfo> | undefined {
   const read = readYaml(file, text, COURSE_SCHEMA, reporter);
   if (!read) return undefined;
   const r = read.value;
@@ -58,14 +72,23 @@ function channelType(value: unknown): ContactChannel['type'] {
   return CHANNEL_TYPES.find((type) => type === value) ?? 'website';
 }
 
-export function readContacts(file: string, text: string, reporter: Reporter): ReadFile<ContactInfo> | undefined {
+export function readContacts(
+  file: string,
+  text: string,
+  reporter: Reporter,
+): ReadFile<ContactInfo> | undefined {
   const read = readYaml(file, text, CONTACTS_SCHEMA, reporter);
   if (!read) return undefined;
   const r = read.value;
   const channels = asList(r.channels).map((item): ContactChannel => {
     const c = asRecord(item);
     const note = asText(c.note);
-    return { type: channelType(c.type), label: asText(c.label), value: asText(c.value), ...(note ? { note } : {}) };
+    return {
+      type: channelType(c.type),
+      label: asText(c.label),
+      value: asText(c.value),
+      ...(note ? { note } : {}),
+    };
   });
   const contacts: ContactInfo = {
     intro: asText(r.intro),
@@ -78,7 +101,11 @@ export function readContacts(file: string, text: string, reporter: Reporter): Re
   return { value: contacts, parsed: read.parsed };
 }
 
-export function readSynonyms(file: string, text: string, reporter: Reporter): ReadFile<SynonymInfo> | undefined {
+export function readSynonyms(
+  file: string,
+  text: string,
+  reporter: Reporter,
+): ReadFile<SynonymInfo> | undefined {
   const read = readYaml(file, text, SYNONYMS_SCHEMA, reporter);
   if (!read) return undefined;
   const groups: SynonymGroup[] = asList(read.value.groups).map((item) => {
@@ -90,7 +117,12 @@ export function readSynonyms(file: string, text: string, reporter: Reporter): Re
 }
 
 /** A variant under two terms would be read as whichever comes first: say so instead. */
-function checkVariantsOnce(groups: readonly SynonymGroup[], file: string, parsed: ParsedYaml, reporter: Reporter): void {
+function checkVariantsOnce(
+  groups: readonly SynonymGroup[],
+  file: string,
+  parsed: ParsedYaml,
+  reporter: Reporter,
+): void {
   const seen = new Map<string, string>();
   groups.forEach((group, g) => {
     group.variants.forEach((variant, v) => {
@@ -122,7 +154,11 @@ function compile(patterns: readonly string[]): RegExp[] {
   return compiled;
 }
 
-export function readCrisis(file: string, text: string, reporter: Reporter): ReadFile<CrisisInfo> | undefined {
+export function readCrisis(
+  file: string,
+  text: string,
+  reporter: Reporter,
+): ReadFile<CrisisInfo> | undefined {
   const read = readYaml(file, text, CRISIS_SCHEMA, reporter);
   if (!read) return undefined;
   const r = read.value;

@@ -14,7 +14,11 @@ export interface ParsedEntry {
 const FENCE = /^---\s*$/;
 
 /** Splits an entry file into front matter and body, validates both, and returns what it read. */
-export function parseEntryFile(file: string, text: string, reporter: Reporter): ParsedEntry | undefined {
+export function parseEntryFile(
+  file: string,
+  text: string,
+  reporter: Reporter,
+): ParsedEntry | undefined {
   const lines = text.split('\n');
   if (!FENCE.test(lines[0] ?? '')) {
     reporter.error(
@@ -50,7 +54,10 @@ export function parseEntryFile(file: string, text: string, reporter: Reporter): 
       `Maak ze gelijk: zet "id: ${expected}", of hernoem het bestand naar "${id}.md". Bestaande ids niet hernoemen: links en statistieken gebruiken ze.`,
     );
   }
-  const body = lines.slice(close + 1).join('\n').trim();
+  const body = lines
+    .slice(close + 1)
+    .join('\n')
+    .trim();
   if (body === '') {
     reporter.error(
       file,

@@ -31,7 +31,12 @@ export interface LoadResult {
 
 /** Editors' swap and backup files are not knowledge; they come and go while someone types. */
 export function isTemporaryFile(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('#') || name.endsWith('~') || /\.(swp|swx|tmp|bak)$/.test(name);
+  return (
+    name.startsWith('.') ||
+    name.startsWith('#') ||
+    name.endsWith('~') ||
+    /\.(swp|swx|tmp|bak)$/.test(name)
+  );
 }
 
 async function listEntryFiles(dir: string, reporter: Reporter): Promise<string[]> {
@@ -42,11 +47,22 @@ async function listEntryFiles(dir: string, reporter: Reporter): Promise<string[]
       if (!item.isFile() || isTemporaryFile(item.name)) continue;
       const path = join(item.parentPath, item.name);
       if (item.name.endsWith('.md')) files.push(path);
-      else reporter.warn(path, { line: 1, column: 1 }, 'dit bestand is geen .md-bestand en wordt overgeslagen', 'Geef een antwoordbestand de extensie .md, of haal het weg uit entries/.');
+      else
+        reporter.warn(
+          path,
+          { line: 1, column: 1 },
+          'dit bestand is geen .md-bestand en wordt overgeslagen',
+          'Geef een antwoordbestand de extensie .md, of haal het weg uit entries/.',
+        );
     }
     return files.sort();
   } catch {
-    reporter.error(dir, { line: 1, column: 1 }, 'de map entries/ ontbreekt of is niet leesbaar', 'Maak de map knowledge/entries/ aan met één .md-bestand per onderwerp.');
+    reporter.error(
+      dir,
+      { line: 1, column: 1 },
+      'de map entries/ ontbreekt of is niet leesbaar',
+      'Maak de map knowledge/entries/ aan met één .md-bestand per onderwerp.',
+    );
     return [];
   }
 }
@@ -96,7 +112,12 @@ async function readEntries(dir: string, reporter: Reporter): Promise<ReadEntry[]
   return result;
 }
 
-async function readData<T>(dir: string, name: string, reporter: Reporter, read: (file: string, text: string, r: Reporter) => ReadFile<T> | undefined): Promise<ReadFile<T> | undefined> {
+async function readData<T>(
+  dir: string,
+  name: string,
+  reporter: Reporter,
+  read: (file: string, text: string, r: Reporter) => ReadFile<T> | undefined,
+): Promise<ReadFile<T> | undefined> {
   const file = join(dir, name);
   const raw = await readRaw(file, reporter);
   return raw === undefined ? undefined : read(file, cleanSource(file, raw, reporter), reporter);
@@ -113,14 +134,29 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const sources = entries.map((e) => e.source);
   if (course) {
     const { questions, followups } = course.value;
-    sources.push({ target: 'course', file: join(dir, FILES.course), parsed: course.parsed, questions, followups, isEntry: false });
+    sources.push({
+      target: 'course',
+      file: join(dir, FILES.course),
+      parsed: course.parsed,
+      questions,
+      followups,
+      isEntry: false,
+    });
   }
   if (contacts) {
-    sources.push({ target: 'counsellor', file: join(dir, FILES.contacts), parsed: contacts.parsed, questions: contacts.value.questions, followups: [], isEntry: false });
+    sources.push({
+      target: 'counsellor',
+      file: join(dir, FILES.contacts),
+      parsed: contacts.parsed,
+      questions: contacts.value.questions,
+      followups: [],
+      isEntry: false,
+    });
   }
   crossCheck(sources, reporter);
   const diagnostics = reporter.diagnostics;
-  if (errorCount(diagnostics) > 0 || !course || !contacts || !synonyms || !crisis) return { diagnostics, sources };
+  if (errorCount(diagnostics) > 0 || !course || !contacts || !synonyms || !crisis)
+    return { diagnostics, sources };
   const base: KnowledgeBase = {
     entries: new Map(entries.map(({ entry }) => [entry.id, entry])),
     course: course.value,

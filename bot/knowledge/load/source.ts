@@ -28,9 +28,11 @@ export function cleanSource(
     }
     const tab = line.indexOf('\t');
     if (tab < 0) return;
-    const strict = options.tabsAreErrorsUntilLine === undefined || index + 1 <= options.tabsAreErrorsUntilLine;
+    const strict =
+      options.tabsAreErrorsUntilLine === undefined || index + 1 <= options.tabsAreErrorsUntilLine;
     const message = 'tab-teken in de tekst';
-    const hint = 'Vervang de tab door spaties; YAML staat geen tabs toe en in antwoorden verspringt de tekst.';
+    const hint =
+      'Vervang de tab door spaties; YAML staat geen tabs toe en in antwoorden verspringt de tekst.';
     if (strict) reporter.error(file, at(tab), message, hint);
     else reporter.warn(file, at(tab), message, hint);
   });

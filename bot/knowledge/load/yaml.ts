@@ -1,4 +1,11 @@
-import { isCollection, isNode, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import {
+  isCollection,
+  isNode,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type YAMLError,
+} from 'yaml';
 import type { Position, Reporter } from '../check/diagnostics.ts';
 
 /** A parsed YAML text that can say where any of its values is, in lines of the whole file. */

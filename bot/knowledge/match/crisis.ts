@@ -56,7 +56,9 @@ function quick(pattern: RegExp): RegExp {
 }
 
 function spans(pattern: RegExp, text: string): Span[] {
-  const global = pattern.flags.includes('g') ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
+  const global = pattern.flags.includes('g')
+    ? pattern
+    : new RegExp(pattern.source, `${pattern.flags}g`);
   return [...text.matchAll(global)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 

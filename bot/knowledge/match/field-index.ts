@@ -19,7 +19,11 @@ export class FieldIndex {
   /** term → flat pairs [target, saturated tf, …]. */
   private readonly bodyPostings = new Map<string, number[]>();
 
-  constructor(vocabularies: readonly Set<string>[], bodies: readonly Map<string, number>[], unknownShare: number) {
+  constructor(
+    vocabularies: readonly Set<string>[],
+    bodies: readonly Map<string, number>[],
+    unknownShare: number,
+  ) {
     this.idf = new IdfTable(vocabularies, unknownShare);
     vocabularies.forEach((terms, target) => {
       for (const term of terms) push(this.targetsByTerm, term, target);

@@ -15,7 +15,13 @@ export interface Candidate {
   evidence: number;
 }
 
-export type Components = [best: number, top: number, coverage: number, body: number, evidence: number];
+export type Components = [
+  best: number,
+  top: number,
+  coverage: number,
+  body: number,
+  evidence: number,
+];
 
 /**
  * The searchable form of the knowledge base. raw (see ModelWeights) combines the closest
@@ -30,7 +36,11 @@ export class MatchIndex {
   private readonly fields: FieldIndex;
   private readonly scores: TargetScores;
 
-  constructor(targets: readonly TargetText[], groups: readonly SynonymGroup[], weights: ModelWeights) {
+  constructor(
+    targets: readonly TargetText[],
+    groups: readonly SynonymGroup[],
+    weights: ModelWeights,
+  ) {
     this.targets = targets;
     this.weights = weights;
     const { indexer, query } = buildAnalyzers(targets, groups, weights);
@@ -75,7 +85,13 @@ export class MatchIndex {
     return this.withScores(text, (s) => {
       const result = new Map<number, Components>();
       for (const t of s.touched) {
-        result.set(t, [s.best[t] ?? 0, s.top[t] ?? 0, s.coverage[t] ?? 0, s.body[t] ?? 0, s.evidence[t] ?? 0]);
+        result.set(t, [
+          s.best[t] ?? 0,
+          s.top[t] ?? 0,
+          s.coverage[t] ?? 0,
+          s.body[t] ?? 0,
+          s.evidence[t] ?? 0,
+        ]);
       }
       return result;
     });
@@ -88,7 +104,10 @@ export class MatchIndex {
       const top: Candidate[] = [];
       for (const t of s.touched) {
         const raw =
-          w.best * (s.best[t] ?? 0) + w.top * (s.top[t] ?? 0) + w.coverage * (s.coverage[t] ?? 0) + w.body * (s.body[t] ?? 0);
+          w.best * (s.best[t] ?? 0) +
+          w.top * (s.top[t] ?? 0) +
+          w.coverage * (s.coverage[t] ?? 0) +
+          w.body * (s.body[t] ?? 0);
         if (raw > 0) keepTop(top, { index: t, raw, evidence: s.evidence[t] ?? 0 }, limit);
       }
       return top;
@@ -97,7 +116,11 @@ export class MatchIndex {
 }
 
 /** The same ranking from stored components, for the tuner's grid over the weights. */
-export function rankComponents(components: Map<number, Components>, w: ModelWeights, limit: number): Candidate[] {
+export function rankComponents(
+  components: Map<number, Components>,
+  w: ModelWeights,
+  limit: number,
+): Candidate[] {
   const top: Candidate[] = [];
   for (const [index, [best, topMean, coverage, body, evidence]] of components) {
     const raw = w.best * best + w.top * topMean + w.coverage * coverage + w.body * body;
@@ -117,6 +140,7 @@ function keepTop(list: Candidate[], candidate: Candidate, limit: number): void {
 
 function termFrequencies(analyzer: Analyzer, text: string): Map<string, number> {
   const tf = new Map<string, number>();
-  for (const { term, weight } of analyzer.analyze(text, 'index').terms) tf.set(term, (tf.get(term) ?? 0) + weight);
+  for (const { term, weight } of analyzer.analyze(text, 'index').terms)
+    tf.set(term, (tf.get(term) ?? 0) + weight);
   return tf;
 }

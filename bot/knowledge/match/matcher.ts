@@ -5,6 +5,8 @@ import { MatchIndex, type Candidate } from './index.ts';
 import { ROUTE_TITLES, targetTexts } from './targets.ts';
 
 const ALTERNATIVES = 3;
+/** A pasted e-mail does not need all of its words to be matched; crisis still reads all. */
+const MAX_MATCHED_CHARS = 2000;
 
 const round = (score: number): number => Math.round(score * 1000) / 1000;
 
@@ -18,7 +20,9 @@ export interface Evidence {
 }
 
 export function calibrate(e: Evidence, c: Calibration): number {
-  return 1 / (1 + Math.exp(-(c.bias + c.raw * e.raw + c.margin * e.margin + c.evidence * e.evidence)));
+  return (
+    1 / (1 + Math.exp(-(c.bias + c.raw * e.raw + c.margin * e.margin + c.evidence * e.evidence)))
+  );
 }
 
 /** A ranked candidate with what calibration needs: its raw score and its lead on the rest. */
@@ -63,19 +67,29 @@ export class Matcher {
 
   match(text: string): MatchResult {
     if (this.crisis.isCrisis(text)) {
-      return { target: 'crisis', score: 1, title: ROUTE_TITLES.crisis, decision: 'crisis', alternatives: [] };
+      return {
+        target: 'crisis',
+        score: 1,
+        title: ROUTE_TITLES.crisis,
+        decision: 'crisis',
+        alternatives: [],
+      };
     }
-    const top = this.candidates(text).map(
-      (c): Alternative => ({
-        target: c.target,
-        title: c.title,
-        score: round(calibrate(c, this.tuning.calibration)),
-      }),
-    );
+    const top = this.candidates(text.slice(0, MAX_MATCHED_CHARS)).map((c): Alternative => ({
+      target: c.target,
+      title: c.title,
+      score: round(calibrate(c, this.tuning.calibration)),
+    }));
     const best = top[0];
     const decision = this.decide(best?.score ?? 0);
     if (!best || decision === 'fallback') {
-      return { target: 'fallback', score: best?.score ?? 0, title: ROUTE_TITLES.fallback, decision: 'fallback', alternatives: [] };
+      return {
+        target: 'fallback',
+        score: best?.score ?? 0,
+        title: ROUTE_TITLES.fallback,
+        decision: 'fallback',
+        alternatives: [],
+      };
     }
     return { ...best, decision, alternatives: decision === 'suggest' ? top : [] };
   }

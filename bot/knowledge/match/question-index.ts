@@ -19,7 +19,11 @@ export class QuestionIndex {
   /** The three best cosines per target, as a flat array of targets × 3. */
   private readonly best3: Float64Array;
 
-  constructor(docs: readonly { target: number; vector: TermVector }[], targets: number, unknownShare: number) {
+  constructor(
+    docs: readonly { target: number; vector: TermVector }[],
+    targets: number,
+    unknownShare: number,
+  ) {
     this.idf = new IdfTable(
       docs.map((doc) => doc.vector.keys()),
       unknownShare,
@@ -66,7 +70,8 @@ export class QuestionIndex {
     for (const target of out.touched) {
       const at = target * TOP;
       out.best[target] = this.best3[at] ?? 0;
-      out.top[target] = ((this.best3[at] ?? 0) + (this.best3[at + 1] ?? 0) + (this.best3[at + 2] ?? 0)) / TOP;
+      out.top[target] =
+        ((this.best3[at] ?? 0) + (this.best3[at + 1] ?? 0) + (this.best3[at + 2] ?? 0)) / TOP;
       this.best3.fill(0, at, at + TOP);
     }
   }

@@ -5,7 +5,8 @@ export type TermVector = Map<string, number>;
 /** Term → weight (the highest when a term occurs twice); word pairs get the pair weight. */
 export function toVector(analysis: AnalyzedText, pairWeight: number): TermVector {
   const vector: TermVector = new Map();
-  for (const { term, weight } of analysis.terms) vector.set(term, Math.max(weight, vector.get(term) ?? 0));
+  for (const { term, weight } of analysis.terms)
+    vector.set(term, Math.max(weight, vector.get(term) ?? 0));
   if (pairWeight > 0) for (const pair of analysis.bigrams) vector.set(pair, pairWeight);
   return vector;
 }

@@ -114,7 +114,8 @@ export class Analyzer {
       const modifier = { term: stem(head.modifier), weight: 1, known: false };
       return [modifier, this.weighted(head.term, this.weights.compound)];
     }
-    const near = allowFuzzy && word.length >= MIN_FUZZY_LENGTH ? this.fuzzy?.nearest(word) : undefined;
+    const near =
+      allowFuzzy && word.length >= MIN_FUZZY_LENGTH ? this.fuzzy?.nearest(word) : undefined;
     const nearTerm = near === undefined ? undefined : this.knownTerm(near);
     if (nearTerm !== undefined) return [this.weighted(nearTerm, this.weights.fuzzy)];
     return [{ term: stem(word), weight: 1, known: this.vocabulary.has(stem(word)) }];
@@ -148,9 +149,11 @@ export class Analyzer {
       if (left === undefined) continue;
       const rest = word.slice(i);
       // The head may be inflected ("facebookvrienden"): only it is worth a stemmer call.
-      const right = this.knownPart(rest) ?? (rest.length >= SHORT_PART ? this.knownTerm(rest) : undefined);
+      const right =
+        this.knownPart(rest) ?? (rest.length >= SHORT_PART ? this.knownTerm(rest) : undefined);
       if (right !== undefined) return [left, right];
-      const deeper = depth < 2 && rest.length >= 2 * MIN_PART ? this.split(rest, depth + 1) : undefined;
+      const deeper =
+        depth < 2 && rest.length >= 2 * MIN_PART ? this.split(rest, depth + 1) : undefined;
       if (deeper) return [left, ...deeper];
     }
     return undefined;

@@ -38,7 +38,10 @@ export class FuzzyVocabulary {
         // Two edits only when the second letter agrees too: "aanspreken" is not "afspreken".
         const d = boundedDistance(word, candidate.text, maxDistance);
         if (d === 2 && candidate.text[1] !== word[1]) continue;
-        if (d < bestDistance || (d === bestDistance && best !== undefined && prefer(word, candidate.text, best))) {
+        if (
+          d < bestDistance ||
+          (d === bestDistance && best !== undefined && prefer(word, candidate.text, best))
+        ) {
           best = candidate.text;
           bestDistance = d;
         }
@@ -57,7 +60,8 @@ const rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
  */
 export function boundedDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  if (b.length + 1 > (rows[0]?.length ?? 0)) rows.forEach((_, i) => (rows[i] = new Int32Array(b.length + 1)));
+  if (b.length + 1 > (rows[0]?.length ?? 0))
+    rows.forEach((_, i) => (rows[i] = new Int32Array(b.length + 1)));
   let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
   for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
@@ -65,8 +69,13 @@ export function boundedDistance(a: string, b: string, limit: number): number {
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] ?? 0) + 1);
+      let value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, (before[j - 2] ?? 0) + 1);
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }

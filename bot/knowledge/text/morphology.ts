@@ -11,7 +11,18 @@ export function stem(word: string): string {
   return stemmer.stem(word).replace(/v$/, 'f').replace(/z$/, 's');
 }
 
-const DIMINUTIVE_SUFFIXES = ['etjes', 'etje', 'tjes', 'tje', 'pjes', 'pje', 'kjes', 'kje', 'jes', 'je'];
+const DIMINUTIVE_SUFFIXES = [
+  'etjes',
+  'etje',
+  'tjes',
+  'tje',
+  'pjes',
+  'pje',
+  'kjes',
+  'kje',
+  'jes',
+  'je',
+];
 
 /** "balletje" → "ball" → "bal": a doubled consonant before -etje belongs to the suffix. */
 function undouble(word: string): string {

@@ -39,7 +39,8 @@ export class SynonymTable {
   singleWordVariants(): Array<[string, string[]]> {
     const result: Array<[string, string[]]> = [];
     for (const list of this.rules.values()) {
-      for (const rule of list) if (rule.from.length === 1) result.push([rule.from[0] ?? '', rule.to]);
+      for (const rule of list)
+        if (rule.from.length === 1) result.push([rule.from[0] ?? '', rule.to]);
     }
     return result;
   }

@@ -1,0 +1,307 @@
+// Azure resources for the chat bot of Bureau De Vertrouwenspersoon:
+// - a Linux App Service plan and web app on Node 24 that runs `npm start`
+//   (with a `staging` slot for swap deployments and roll-back);
+// - a Storage account with one private blob container for conversation state and records
+//   (STORAGE=blobs, shared by every instance);
+// - an Azure Bot (Microsoft.BotService) with the Teams and Direct Line channels.
+// The app settings are exactly what bot/config.ts reads, plus three App Service platform
+// settings (run from the zip package, and the warm-up check for slot swaps).
+// Deploy and operate with the commands in README.md.
+
+targetScope = 'resourceGroup'
+
+@description('Prefix for resource names: lower-case letters, digits and hyphens.')
+@minLength(3)
+@maxLength(20)
+param name string = 'bdv-chatbot'
+
+@description('Region of the web app and storage (the Azure Bot itself is global).')
+param location string = resourceGroup().location
+
+@description('App Service plan size. S1 and up support deployment slots and scale-out.')
+@allowed(['S1', 'S2', 'P0v3', 'P1v3', 'P2v3'])
+param planSku string = 'P0v3'
+
+@description('Number of instances. Redeploying this template sets the count back to this value.')
+@minValue(1)
+@maxValue(10)
+param instanceCount int = 2
+
+@description('Create a `staging` deployment slot (swap to release, swap back to roll back).')
+param stagingSlot bool = true
+
+@description('Redundancy of the storage account.')
+@allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS'])
+param storageSku string = 'Standard_ZRS'
+
+@description('Blob container for state and records (BLOB_CONTAINER).')
+param blobContainer string = 'bdv-chatbot'
+
+@description('Azure Bot pricing tier: F0 (free, standard channels are free anyway) or S1.')
+@allowed(['F0', 'S1'])
+param botSku string = 'F0'
+
+@description('Name shown in Teams and Web Chat.')
+param botDisplayName string = 'Bureau De Vertrouwenspersoon'
+
+@description('Entra app registration type. New bots must be SingleTenant.')
+@allowed(['SingleTenant', 'MultiTenant'])
+param microsoftAppType string = 'SingleTenant'
+
+@description('Application (client) id of the Entra app registration of the bot.')
+param microsoftAppId string
+
+@description('Client secret of that app registration.')
+@secure()
+param microsoftAppPassword string
+
+@description('Tenant of the app registration (required for SingleTenant).')
+param microsoftAppTenantId string = tenant().tenantId
+
+@description('Direct Line secret of the web widget. Empty on the first deployment (the channel does not exist yet); see README.md.')
+@secure()
+param directLineSecret string = ''
+
+@description('Public host name of the bot; empty means the web app default host name.')
+param botDomain string = ''
+
+@description('32 bytes as base64 or hex: encrypts registrations and contact requests (required in production).')
+@secure()
+param recordsKey string
+
+@description('Earlier records keys, comma-separated, only while rotating.')
+@secure()
+param recordsKeyPrevious string = ''
+
+@description('Bearer token (32+ characters) for the bureau records endpoint; empty turns it off.')
+@secure()
+param adminToken string = ''
+
+@description('SMTP server for mail to the bureau; SMTP_HOST, SMTP_PORT and BUREAU_EMAIL are all needed, or none.')
+param smtpHost string = ''
+param smtpPort string = ''
+@allowed(['true', 'false'])
+param smtpSecure string = 'false'
+param smtpUser string = ''
+@secure()
+param smtpPassword string = ''
+@description('Sender address; empty means the bot default.')
+param smtpFrom string = ''
+param bureauEmail string = ''
+
+@allowed(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+param logLevel string = 'info'
+
+@minValue(1)
+@maxValue(3650)
+param retentionDays int = 30
+
+@minValue(1)
+@maxValue(3650)
+param recordRetentionDays int = 90
+
+@description('Messages a minute in one conversation (RATE_LIMIT_CONVERSATION).')
+@minValue(0)
+param rateLimitConversation int = 60
+
+var suffix = uniqueString(resourceGroup().id, name)
+var appName = '${name}-${suffix}'
+var storageName = take(toLower('${replace(name, '-', '')}${suffix}'), 24)
+var hostName = empty(botDomain) ? '${appName}.azurewebsites.net' : botDomain
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageName
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: storageSku
+  }
+  properties: {
+    accessTier: 'Hot'
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    // The bot connects with a connection string (shared key), as BlobsStorage expects.
+    allowSharedKeyAccess: true
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    // "Vergeet mij" and the retention job must really erase: no soft-deleted copies.
+    deleteRetentionPolicy: {
+      enabled: false
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: false
+    }
+  }
+}
+
+resource container 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: blobContainer
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+var blobConnectionString = 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${name}-plan'
+  location: location
+  kind: 'linux'
+  sku: {
+    name: planSku
+    capacity: instanceCount
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+var appSettings = [
+  // Platform: run the uploaded zip as is (read-only, no build on the server) ...
+  { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '1' }
+  // ... and let a slot swap wait until the new version answers its health check.
+  { name: 'WEBSITE_SWAP_WARMUP_PING_PATH', value: '/healthz' }
+  { name: 'WEBSITE_SWAP_WARMUP_PING_STATUSES', value: '200' }
+  // The bot (bot/config.ts). PORT is set by App Service itself.
+  { name: 'HOST', value: '0.0.0.0' }
+  { name: 'NODE_ENV', value: 'production' }
+  { name: 'LOG_LEVEL', value: logLevel }
+  // Only the feedback counts live here once STORAGE=blobs; /home survives restarts.
+  { name: 'DATA_DIR', value: '/home/bdv-data' }
+  { name: 'RETENTION_DAYS', value: string(retentionDays) }
+  { name: 'RECORD_RETENTION_DAYS', value: string(recordRetentionDays) }
+  { name: 'STORAGE', value: 'blobs' }
+  { name: 'BLOB_CONNECTION_STRING', value: blobConnectionString }
+  { name: 'BLOB_CONTAINER', value: blobContainer }
+  { name: 'RECORDS_KEY', value: recordsKey }
+  { name: 'RECORDS_KEY_PREVIOUS', value: recordsKeyPrevious }
+  { name: 'ADMIN_TOKEN', value: adminToken }
+  { name: 'MicrosoftAppId', value: microsoftAppId }
+  { name: 'MicrosoftAppPassword', value: microsoftAppPassword }
+  { name: 'MicrosoftAppType', value: microsoftAppType }
+  { name: 'MicrosoftAppTenantId', value: microsoftAppType == 'SingleTenant' ? microsoftAppTenantId : '' }
+  { name: 'DIRECTLINE_SECRET', value: directLineSecret }
+  { name: 'BOT_DOMAIN', value: hostName }
+  // Every request reaches the app from App Service's front end, so the per-address limit
+  // would throttle all users together; the per-conversation limit still applies.
+  { name: 'RATE_LIMIT_IP', value: '0' }
+  { name: 'RATE_LIMIT_CONVERSATION', value: string(rateLimitConversation) }
+  { name: 'SMTP_HOST', value: smtpHost }
+  { name: 'SMTP_PORT', value: smtpPort }
+  { name: 'SMTP_SECURE', value: smtpSecure }
+  { name: 'SMTP_USER', value: smtpUser }
+  { name: 'SMTP_PASSWORD', value: smtpPassword }
+  { name: 'SMTP_FROM', value: smtpFrom }
+  { name: 'BUREAU_EMAIL', value: bureauEmail }
+]
+
+var siteConfig = {
+  linuxFxVersion: 'NODE|24-lts'
+  appCommandLine: 'npm start'
+  alwaysOn: true
+  http20Enabled: true
+  minTlsVersion: '1.2'
+  ftpsState: 'Disabled'
+  // Instances that fail /healthz are taken out of the load balancer and replaced.
+  healthCheckPath: '/healthz'
+  appSettings: appSettings
+}
+
+// State lives in blobs, so any instance can take any request. Only the bot's built-in
+// Direct Line (used while DIRECTLINE_SECRET is empty) keeps web conversations in one
+// instance's memory, and then needs sticky sessions.
+var stickySessions = empty(directLineSecret)
+
+resource webApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: appName
+  location: location
+  kind: 'app,linux'
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: stickySessions
+    siteConfig: siteConfig
+  }
+  dependsOn: [
+    container
+  ]
+}
+
+resource staging 'Microsoft.Web/sites/slots@2023-12-01' = if (stagingSlot) {
+  parent: webApp
+  name: 'staging'
+  location: location
+  kind: 'app,linux'
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: stickySessions
+    siteConfig: siteConfig
+  }
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: appName
+  location: 'global'
+  kind: 'azurebot'
+  sku: {
+    name: botSku
+  }
+  properties: {
+    displayName: botDisplayName
+    endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
+    msaAppId: microsoftAppId
+    msaAppType: microsoftAppType
+    msaAppTenantId: microsoftAppType == 'SingleTenant' ? microsoftAppTenantId : ''
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+    }
+  }
+}
+
+resource directLineChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'DirectLineChannel'
+  location: 'global'
+  properties: {
+    channelName: 'DirectLineChannel'
+    properties: {
+      sites: [
+        {
+          siteName: 'Website'
+          isEnabled: true
+          isV1Enabled: false
+          isV3Enabled: true
+          isSecureSiteEnabled: false
+          // The widget sends text only; nobody can upload files to the bureau's bot.
+          isBlockUserUploadEnabled: true
+        }
+      ]
+    }
+  }
+}
+
+output webAppName string = webApp.name
+output stagingSlotName string = stagingSlot ? 'staging' : ''
+output planName string = plan.name
+output hostName string = webApp.properties.defaultHostName
+output messagingEndpoint string = bot.properties.endpoint
+output botName string = bot.name
+output storageAccountName string = storage.name
