@@ -1,7 +1,11 @@
 import type { ContainerClient } from '@azure/storage-blob';
 import type { StoreItem, StoreItems } from 'botbuilder';
 import type { BlobsStorage } from 'botbuilder-azure-blobs';
+import { EtagConflictError } from './lowdb-storage.ts';
 import type { StateStore, StoredKeyInfo } from './state-store.ts';
+
+// BlobsStorage reports a failed eTag condition (HTTP 412) only through this message.
+const CONFLICT = /^Storage: error writing "(.*)" due to eTag conflict\.$/s;
 
 export interface BlobStateStoreDeps {
   /** botbuilder's own provider: every read, write and delete goes through it. */
@@ -34,8 +38,9 @@ export function keyOfBlobName(name: string): string | undefined {
  * second message) would both succeed and the later write would silently drop the earlier one.
  * This store remembers the eTag of each item it hands out and, when that same object comes
  * back to be written with "*", writes it on condition of that eTag instead: the second turn
- * then fails with BlobsStorage's eTag-conflict error and the turn error handler answers the
- * person, rather than the state losing an answer unseen. An explicit eTag is passed on as is.
+ * then fails with an EtagConflictError (as LowdbStorage throws) and the turn error handler
+ * answers the person, rather than the state losing an answer unseen. An explicit eTag is
+ * passed on as is.
  */
 export class BlobStateStore implements StateStore {
   private readonly storage: BlobsStorage;
@@ -85,7 +90,15 @@ export class BlobStateStore implements StateStore {
     const items = Object.entries(changes) as Array<[string, StoreItem]>;
     const conditional: StoreItems = {};
     for (const [key, item] of items) conditional[key] = this.withETagHandedOut(item);
-    await this.storage.write(conditional);
+    try {
+      await this.storage.write(conditional);
+    } catch (error) {
+      // The same error class as LowdbStorage's, so the turn error handler can tell a lost
+      // race from a broken store whichever store is configured.
+      const key = error instanceof Error ? CONFLICT.exec(error.message)?.[1] : undefined;
+      if (key === undefined) throw error;
+      throw new EtagConflictError(key);
+    }
     // The eTag changed with this write and BlobsStorage does not return the new one: a second
     // save of the same object in the same turn is written unconditionally, as botbuilder asks.
     for (const [, item] of items) this.eTagsHandedOut.delete(item);

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { say, startHttpApp, texts, type HttpApp } from '../helpers/http-app.ts';
+import {
+  say,
+  startHttpApp,
+  texts,
+  type HttpApp,
+  ANONYMOUS_CONTACT_STEPS,
+} from '../helpers/http-app.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 
 // DATA_DIR that cannot be written. The tests run as root, and chmod does not stop root, so
@@ -64,14 +70,7 @@ describe('faults: a DATA_DIR the bot cannot write', () => {
   it('never confirms a contact request it could not store, and offers another way', () =>
     withBrokenFolder('records', async (running) => {
       const { url } = running.app;
-      const steps = [
-        'Contactverzoek doen',
-        'Anoniem',
-        'Telefoon',
-        '06 12345678',
-        'Maakt niet uit',
-        'Overslaan',
-      ];
+      const steps = ANONYMOUS_CONTACT_STEPS;
       for (const step of steps) await say(url, 'rec', step);
       const done = texts((await say(url, 'rec', 'ja')).replies);
       assert.doesNotMatch(done, /CON-[2-9A-Z]{6}/);

@@ -9,7 +9,7 @@ import { EncryptedRecordRepository } from '../../bot/records/encrypted-repositor
 import { Keyring } from '../../bot/records/keyring.ts';
 import { RecordStore } from '../../bot/records/record-store.ts';
 import { LowdbStorage } from '../../bot/storage/lowdb-storage.ts';
-import { say, texts } from '../helpers/http-app.ts';
+import { ANONYMOUS_CONTACT_STEPS, say, texts } from '../helpers/http-app.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 
 // The process is killed (SIGKILL: no shutdown code runs) while contact requests are coming in
@@ -17,15 +17,7 @@ import { makeTempDir } from '../helpers/tmp.ts';
 // reference must be there, readable with the key, and every stored file must still load.
 
 const main = fileURLToPath(new URL('../../bot/main.ts', import.meta.url));
-const FLOW = [
-  'Contactverzoek doen',
-  'Anoniem',
-  'Telefoon',
-  '06 12345678',
-  'Maakt niet uit',
-  'Overslaan',
-  'ja',
-];
+const FLOW = [...ANONYMOUS_CONTACT_STEPS, 'ja'];
 const LANES = 8;
 const CONFIRMED_BEFORE_KILL = 16;
 

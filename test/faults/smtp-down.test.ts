@@ -10,7 +10,7 @@ import { SmtpMailer } from '../../bot/records/mailer.ts';
 import { RecordStore } from '../../bot/records/record-store.ts';
 import { RecordService } from '../../bot/records/services.ts';
 import { LogCapture } from '../helpers/bot-harness.ts';
-import { say, startHttpApp, texts } from '../helpers/http-app.ts';
+import { say, startHttpApp, texts, ANONYMOUS_CONTACT_STEPS } from '../helpers/http-app.ts';
 import { makeTempDir, withTempDir } from '../helpers/tmp.ts';
 
 // The bureau's mail server is down, or hangs: the record is stored at once, the person gets
@@ -134,14 +134,7 @@ describe('faults: the mail server is down', () => {
     });
     try {
       const { url } = running.app;
-      const steps = [
-        'Contactverzoek doen',
-        'Anoniem',
-        'Telefoon',
-        '06 12345678',
-        'Maakt niet uit',
-        'Overslaan',
-      ];
+      const steps = ANONYMOUS_CONTACT_STEPS;
       for (const step of steps) await say(url, 'hang', step);
       const done = texts((await say(url, 'hang', 'ja')).replies);
       const ref = /CON-[2-9A-Z]{6}/.exec(done)?.[0];

@@ -68,3 +68,13 @@ export const say = (url: string, conversationId: string, text: string) =>
   postActivity(url, conversationId, { text });
 
 export const texts = (replies: BotReply[]): string => replies.map((r) => r.text ?? '').join('\n');
+
+/** An anonymous contact request by phone, up to (not including) the final consent "ja". */
+export const ANONYMOUS_CONTACT_STEPS: readonly string[] = [
+  'Contactverzoek doen',
+  'Anoniem',
+  'Telefoon',
+  '06 12345678',
+  'Maakt niet uit',
+  'Overslaan',
+];

@@ -7,6 +7,7 @@ import { RetentionJob } from '../../bot/privacy/retention.ts';
 import { BlobRecordStore } from '../../bot/records/blob-record-store.ts';
 import type { NewRecord } from '../../bot/records/repository.ts';
 import { BlobStateStore } from '../../bot/storage/blob-state-store.ts';
+import { EtagConflictError } from '../../bot/storage/lowdb-storage.ts';
 import { startAzurite, type Azurite } from './azurite.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -66,7 +67,7 @@ describe('Azure Blob stores (on Azurite)', function () {
       turnA.eTag = '*';
       turnB.eTag = '*';
       await state.write({ [CONVERSATION]: turnA });
-      await assert.rejects(state.write({ [CONVERSATION]: turnB }), /eTag conflict/);
+      await assert.rejects(state.write({ [CONVERSATION]: turnB }), EtagConflictError);
       assert.deepEqual((await state.read([CONVERSATION]))[CONVERSATION]?.answers, [
         'naam',
         'e-mail van A',

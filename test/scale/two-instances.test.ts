@@ -93,6 +93,7 @@ describe('two bot instances sharing one Azure Blob container (Azurite)', functio
       .flatMap((instance) => instance.logs.lines)
       .filter((line) => line.includes('"turn failed"'));
     assert.equal(failedTurns.length, errors.length, 'each failed turn got the Dutch error reply');
+    for (const line of failedTurns) assert.match(line, /"errorType":"EtagConflictError"/);
 
     await say(url(1), conversation, 'stop');
     const done = await register(conversation, 0);

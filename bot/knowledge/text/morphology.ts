@@ -41,11 +41,13 @@ function diminutiveBases(word: string): string[] {
   return bases;
 }
 
-/** gepest → pest, geappt → app, gemaild → mail, gegoogeld → googel, gestuurd → stuur. */
+/** gepest → pest, geappt → app, gemaild → mail, gestuurd → stuur, gelachen → lach. */
 function participleBases(word: string): string[] {
-  if (!/^ge\w{3,}[dt]$/.test(word)) return [];
-  const inner = word.slice(2);
-  return [inner, inner.slice(0, -1)];
+  if (/^ge\w{3,}[dt]$/.test(word)) {
+    const inner = word.slice(2);
+    return [inner, inner.slice(0, -1)];
+  }
+  return /^ge\w{3,}en$/.test(word) ? [word.slice(2, -2)] : [];
 }
 
 /** appt → app, mailt → mail, collegas → collega, fotos → foto. */
