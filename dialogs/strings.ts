@@ -194,6 +194,13 @@ export function privacyText(conversationDays: number, recordDays: number): strin
   ].join('\n');
 }
 
+export function sendAgain(errorId: string): string {
+  return (
+    'Er kwamen twee berichten tegelijk binnen en dit bericht heb ik niet kunnen verwerken. Wilt ' +
+    `u het nog een keer sturen? (foutcode ${errorId})`
+  );
+}
+
 export function turnError(errorId: string): string {
   return (
     'Sorry, er ging aan mijn kant iets mis. Uw gesprek is opnieuw begonnen; u kunt uw vraag ' +

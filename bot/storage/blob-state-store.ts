@@ -1,7 +1,7 @@
 import type { ContainerClient } from '@azure/storage-blob';
 import type { StoreItem, StoreItems } from 'botbuilder';
 import type { BlobsStorage } from 'botbuilder-azure-blobs';
-import { EtagConflictError } from './lowdb-storage.ts';
+import { EtagConflictError } from './state-store.ts';
 import type { StateStore, StoredKeyInfo } from './state-store.ts';
 
 // BlobsStorage reports a failed eTag condition (HTTP 412) only through this message.

@@ -5,7 +5,9 @@ import type { StoreItem, StoreItems } from 'botbuilder';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { KeyedLock } from './keyed-lock.ts';
-import type { StateStore } from './state-store.ts';
+import { EtagConflictError, type StateStore } from './state-store.ts';
+
+export { EtagConflictError } from './state-store.ts';
 
 /** What one file holds: one storage key. The key is kept so a purge can report what it
  *  removed without reversing the hash. */
@@ -19,13 +21,8 @@ export interface StoredDocument {
 export interface LowdbStorageOptions {
   dir: string;
   now?: () => Date;
-}
-
-export class EtagConflictError extends Error {
-  constructor(key: string) {
-    super(`Storage: error writing "${key}" due to eTag conflict.`);
-    this.name = 'EtagConflictError';
-  }
+  /** How many documents to keep in memory (most recently used). */
+  cacheSize?: number;
 }
 
 /**
@@ -33,16 +30,28 @@ export class EtagConflictError extends Error {
  * its own conversation and user files however many others are stored. lowdb's writer
  * (steno) writes a temporary file and renames it over the old one, so a crash leaves either
  * the old or the new document, never half of one.
+ *
+ * One process owns a folder (several instances use STORAGE=blobs), so recently used documents
+ * are kept in memory: a turn then costs one atomic file write and no reads.
+ *
+ * botbuilder's BotState saves with `eTag: '*'`. The store remembers the eTag of each item it
+ * hands out, and when that same object comes back with "*" it checks that eTag: of two turns
+ * on one conversation at once, the later one fails instead of silently dropping the other.
  */
 export class LowdbStorage implements StateStore {
   private readonly dir: string;
   private readonly now: () => Date;
   private readonly lock = new KeyedLock();
+  private readonly cache = new Map<string, StoredDocument | null>();
+  private readonly cacheSize: number;
+  private readonly shards = new Set<string>();
+  private readonly handedOut = new WeakMap<StoreItem, string>();
   private eTagCounter = 0;
 
   constructor(options: LowdbStorageOptions) {
     this.dir = options.dir;
     this.now = options.now ?? (() => new Date());
+    this.cacheSize = options.cacheSize ?? 5000;
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -50,7 +59,10 @@ export class LowdbStorage implements StateStore {
     await Promise.all(
       keys.map(async (key) => {
         const doc = await this.lock.run(key, () => this.load(key));
-        if (doc) items[key] = { ...doc.item, eTag: doc.eTag };
+        if (!doc) return;
+        const item: StoreItem = { ...structuredClone(doc.item), eTag: doc.eTag };
+        this.handedOut.set(item, doc.eTag);
+        items[key] = item;
       }),
     );
     return items;
@@ -66,7 +78,12 @@ export class LowdbStorage implements StateStore {
 
   async delete(keys: string[]): Promise<void> {
     await Promise.all(
-      keys.map((key) => this.lock.run(key, () => rm(this.pathOf(key), { force: true }))),
+      keys.map((key) =>
+        this.lock.run(key, async () => {
+          await rm(this.pathOf(this.hashOf(key)), { force: true });
+          this.remember(key, null);
+        }),
+      ),
     );
   }
 
@@ -88,8 +105,8 @@ export class LowdbStorage implements StateStore {
 
   private async writeOne(key: string, item: StoreItem): Promise<void> {
     const current = await this.load(key);
-    const expected = item.eTag as unknown;
-    if (current && expected !== undefined && expected !== '*' && expected !== current.eTag) {
+    const expected = this.expectedETag(item);
+    if (current && expected !== undefined && expected !== current.eTag) {
       throw new EtagConflictError(key);
     }
     const eTag = this.nextETag();
@@ -97,18 +114,52 @@ export class LowdbStorage implements StateStore {
       key,
       eTag,
       savedAt: this.now().toISOString(),
-      item: { ...item, eTag },
+      item: { ...structuredClone(item), eTag },
     };
-    await mkdir(this.shardOf(key), { recursive: true });
-    const db = new Low<StoredDocument | null>(new JSONFile(this.pathOf(key)), null);
+    const hash = this.hashOf(key);
+    await this.ensureShard(hash);
+    const db = new Low<StoredDocument | null>(new JSONFile(this.pathOf(hash)), null);
     db.data = doc;
     await db.write();
+    this.remember(key, doc);
+    // A second save of the same object in this turn is checked against what we just wrote.
+    this.handedOut.set(item, eTag);
+  }
+
+  /** The eTag the write must match, or undefined for an unconditional write. */
+  private expectedETag(item: StoreItem): string | undefined {
+    const given = item.eTag as unknown;
+    if (typeof given === 'string' && given !== '*') return given;
+    return given === '*' ? this.handedOut.get(item) : undefined;
   }
 
   private async load(key: string): Promise<StoredDocument | null> {
-    const db = new Low<StoredDocument | null>(new JSONFile(this.pathOf(key)), null);
+    const cached = this.cache.get(key);
+    if (cached !== undefined) {
+      this.remember(key, cached);
+      return cached;
+    }
+    const db = new Low<StoredDocument | null>(new JSONFile(this.pathOf(this.hashOf(key))), null);
     await db.read();
+    this.remember(key, db.data);
     return db.data;
+  }
+
+  /** Least-recently-used: Map keeps insertion order, so re-inserting marks a key as recent. */
+  private remember(key: string, doc: StoredDocument | null): void {
+    this.cache.delete(key);
+    this.cache.set(key, doc);
+    if (this.cache.size > this.cacheSize) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+  }
+
+  private async ensureShard(hash: string): Promise<void> {
+    const shard = hash.slice(0, 2);
+    if (this.shards.has(shard)) return;
+    await mkdir(join(this.dir, shard), { recursive: true });
+    this.shards.add(shard);
   }
 
   private nextETag(): string {
@@ -120,12 +171,8 @@ export class LowdbStorage implements StateStore {
     return createHash('sha256').update(key).digest('hex');
   }
 
-  private shardOf(key: string): string {
-    return join(this.dir, this.hashOf(key).slice(0, 2));
-  }
-
-  private pathOf(key: string): string {
-    return join(this.shardOf(key), `${this.hashOf(key)}.json`);
+  private pathOf(hash: string): string {
+    return join(this.dir, hash.slice(0, 2), `${hash}.json`);
   }
 
   private async listDir(dir: string): Promise<string[]> {

@@ -12,3 +12,11 @@ export interface StateStore extends Storage {
   documents(): AsyncIterable<StoredKeyInfo>;
   flush(): Promise<void>;
 }
+
+/** Two turns wrote the same key at once; the later one loses instead of silently overwriting. */
+export class EtagConflictError extends Error {
+  constructor(key: string) {
+    super(`Storage: error writing "${key}" due to eTag conflict.`);
+    this.name = 'EtagConflictError';
+  }
+}

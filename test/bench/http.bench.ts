@@ -1,10 +1,13 @@
-// npm run bench — turns per second, p50/p99 latency and memory of our bot over real HTTP
-// (`/api/messages`, deliveryMode expectReplies), next to botbuilder's echo bot as the floor.
-// 100 connections each play a realistic conversation (see conversation-script.ts). Each bot
-// runs in its own child process so the load generator (autocannon, in this process) does not
-// share its event loop. Figures only, never a pass/fail: a stopwatch on a shared machine is
-// not a test. Options: --soak (our bot for 5 minutes, memory each minute), --duration=<s>,
-// --connections=<n>, --profile (a CPU profile of our bot, summarised at the end).
+// npm run bench — turns per second, CPU time per turn, p50/p99 latency and memory (RSS) of our
+// bot over real HTTP (`/api/messages`, deliveryMode expectReplies), next to botbuilder's echo
+// bot as the floor. 100 autocannon connections each play a realistic conversation again and
+// again, each time under a new conversation id (see conversation-script.ts). Each bot runs in
+// its own child process, so the load generator (autocannon, in this process) does not share
+// its event loop; the two are measured in turns, echo-ours-ours-echo, so a machine that gets
+// busier or quieter during the run favours neither. Figures only, never a pass/fail: a
+// stopwatch on a shared machine is not a test. Options: --soak (then our bot for 5 minutes,
+// memory each minute), --duration=<s> (default 12 per bot), --connections=<n>, --profile (a
+// CPU profile of our bot, summarised at the end).
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -215,8 +218,7 @@ const ours = await BotProcess.start(
 try {
   console.log(
     `${CONNECTIONS} conversations at once; each bot in its own process; ${WARMUP_SECONDS} s ` +
-      `warm-up each, then echo, ours, ours, echo for ${SECONDS / 2} s each (ABBA, so a ` +
-      'machine that gets busier or quieter during the run does not favour either side)',
+      `warm-up each, then echo, ours, ours, echo for ${SECONDS / 2} s each`,
   );
   await drive(echo, WARMUP_SECONDS);
   await drive(ours, WARMUP_SECONDS);

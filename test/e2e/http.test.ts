@@ -51,11 +51,14 @@ describe('HTTP: /api/messages and /healthz on a real server', () => {
   });
 
   it('recovers from a broken conversation state: a Dutch error code, then it works again', async () => {
-    const { url } = running.app;
-    await say(url, 'broken', 'hallo');
+    await say(running.app.url, 'broken', 'hallo');
     const key = 'emulator/conversations/broken/';
     const hash = createHash('sha256').update(key).digest('hex');
+    // A damaged file is found when the state is next loaded from disk: after a restart.
+    await running.app.close();
     await writeFile(join(dataDir, 'state', hash.slice(0, 2), `${hash}.json`), '{ kapot');
+    running = await startHttpApp(dataDir);
+    const { url } = running.app;
     const failed = await say(url, 'broken', 'hallo');
     const code = /foutcode ([0-9A-F]{8})/.exec(texts(failed.replies))?.[1];
     assert.ok(code, 'the person sees an error code');

@@ -205,6 +205,24 @@ describe('knowledge checker', function () {
     );
   });
 
+  it('warns when an evaluation question is also an example question', async () => {
+    await edit(
+      dir,
+      'tests/fixture.yaml',
+      'question: wat kost de nascholing',
+      'question: Wat kost de cursus?',
+    );
+    const { diagnostics } = await checkKnowledgeDir(dir);
+    const d = findDiagnostic(
+      diagnostics,
+      'tests/fixture.yaml',
+      'staat ook als voorbeeldvraag bij "course"',
+    );
+    assert.equal(d.severity, 'waarschuwing');
+    assert.equal(d.line, await lineOf(dir, 'tests/fixture.yaml', 'Wat kost de cursus?'));
+    assert.equal(errorCount(diagnostics), 0);
+  });
+
   it('reports a missing file', async () => {
     await rm(join(dir, 'synonyms.yaml'));
     await expectError('synonyms.yaml', 'ontbreekt');

@@ -72,7 +72,7 @@ describe('two bot instances sharing one Azure Blob container (Azurite)', functio
     const conversation = 'tegelijk';
     await say(url(0), conversation, 'Ik wil me aanmelden voor de cursus');
     const lanes = Array.from({ length: 6 }, (_, n) => n);
-    proxy.holdConversationWrites(400);
+    proxy.holdConversationWrites(400); // every turn reads before any of them saves
     const burst = await Promise.all(
       lanes.map((n) => say(url(n), conversation, 'Anna Jansen')),
     ).finally(() => proxy.holdConversationWrites(0));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { allTargets } from '../eval/evaluate.ts';
 import { parseEvalFile } from '../eval/eval-file.ts';
 import { FILES, loadKnowledge, readRaw } from '../load/loader.ts';
+import { normalizeText } from '../text/normalize.ts';
 import { Reporter, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 
 export interface CheckSummary {
@@ -25,13 +26,17 @@ export async function checkKnowledgeDir(dir: string): Promise<CheckOutcome> {
   const reporter = new Reporter();
   const ids = loaded.sources.filter((s) => s.isEntry).map((s) => s.target);
   const targets = allTargets(ids);
+  const examples = new Map<string, string>();
+  for (const source of loaded.sources) {
+    for (const question of source.questions) examples.set(normalizeText(question), source.target);
+  }
   let testFiles = 0;
   let testQuestions = 0;
   for (const file of await listTestFiles(join(dir, FILES.tests))) {
     const raw = await readRaw(file, reporter);
     if (raw === undefined) continue;
     testFiles += 1;
-    testQuestions += parseEvalFile(file, raw, targets, reporter).length;
+    testQuestions += parseEvalFile(file, raw, targets, reporter, examples).length;
   }
   const base = loaded.base;
   const summary: CheckSummary = {

@@ -4,6 +4,7 @@ import { EVAL_SCHEMA } from '../check/schemas.ts';
 import { cleanSource } from '../load/source.ts';
 import { asList, asRecord, asText } from '../load/values.ts';
 import { parseYaml } from '../load/yaml.ts';
+import { normalizeText } from '../text/normalize.ts';
 
 export interface EvalItem {
   question: string;
@@ -19,6 +20,7 @@ export function parseEvalFile(
   raw: string,
   targets: ReadonlySet<string>,
   reporter: Reporter,
+  examples?: ReadonlyMap<string, string>,
 ): EvalItem[] {
   const parsed = parseYaml(cleanSource(file, raw, reporter), file, reporter);
   if (!parsed) return [];
@@ -35,6 +37,15 @@ export function parseEvalFile(
         `onbekend doel "${item.expect}" bij expect`,
         `Gebruik een id uit entries/ of een route: ${[...targets].sort().join(', ')}.`,
         item.expect.length,
+      );
+    }
+    const copied = examples?.get(normalizeText(item.question));
+    if (copied !== undefined) {
+      reporter.warn(
+        file,
+        parsed.positionOf([index, 'question']),
+        `deze evaluatievraag staat ook als voorbeeldvraag bij "${copied}"`,
+        'Een evaluatievraag die de bot al kent, meet geheugen in plaats van begrip: formuleer hem anders of haal hem hier weg.',
       );
     }
     if (item.question !== '' && item.expect !== '') items.push(item);

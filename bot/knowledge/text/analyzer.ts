@@ -29,6 +29,12 @@ const MIN_HEAD = 5;
 const MIN_MODIFIER = 4;
 const MIN_FUZZY_LENGTH = 5;
 const QUERY_CACHE_LIMIT = 20_000;
+const PARTICLE_REACH = 6;
+const PARTICLES = new Set(
+  'aan af achter bij binnen buiten door in los mee na neer om onder op over terug toe uit vast voor weg'.split(
+    ' ',
+  ),
+);
 
 /**
  * Dutch text to index terms: normalise (diacritics first), synonyms on whole words and
@@ -69,7 +75,32 @@ export class Analyzer {
 
   /** Content words after synonyms and stopwords, before stemming. */
   contentWords(text: string): string[] {
-    return this.synonyms.apply(tokenize(text)).filter((word) => !isStopword(word));
+    const words = this.joinParticles(this.synonyms.apply(tokenize(text)));
+    return this.synonyms.apply(words).filter((word) => !isStopword(word));
+  }
+
+  /**
+   * Dutch separable verbs put their particle at the end: "ze sluiten me buiten", "hij lacht
+   * me uit". A particle and an earlier word that together form a word the index knows
+   * ("buitensluiten", "uitlacht") become that one word.
+   */
+  private joinParticles(words: string[]): string[] {
+    const out = [...words];
+    for (let j = 1; j < out.length; j++) {
+      if (!PARTICLES.has(out[j] ?? '')) continue;
+      for (let i = j - 1; i >= Math.max(0, j - PARTICLE_REACH); i--) {
+        const joined = `${out[j] ?? ''}${out[i] ?? ''}`;
+        if (isStopword(out[i] ?? '') || !this.isIndexWord(joined)) continue;
+        out[i] = joined;
+        out[j] = '';
+        break;
+      }
+    }
+    return out.filter((word) => word !== '');
+  }
+
+  private isIndexWord(word: string): boolean {
+    return this.surfaces.has(word) || this.knownTerm(word) !== undefined;
   }
 
   analyze(text: string, mode: 'index' | 'query'): AnalyzedText {

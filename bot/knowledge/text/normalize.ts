@@ -19,7 +19,11 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
+// E-mail addresses, links and phone numbers name no topic; a bare address typed in the
+// middle of a registration must not match "voorbeeld" in some entry.
+const CONTACT_DETAILS = /\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+|\+?\d[\d\s-]{7,}\d/gi;
+
 export function tokenize(text: string): string[] {
-  const normal = normalizeText(text);
+  const normal = normalizeText(text.replace(CONTACT_DETAILS, ' '));
   return normal === '' ? [] : normal.split(' ');
 }

@@ -16,7 +16,7 @@ weer welk welke werd wie wij wil wilde willen word wordt worden wrm wnr z zal ze
 zich zij zijn zit zitten zn zo zoals zonder zou zouden zulke zullen
 a b c e f g h i j l o p q r v w x y
 eraan erachter erin erop erover ervan gedaan gegaan gehad gekomen geweest geworden
-help liefst nergens nl nodig terug weet weten wist
+help liefst nederland nederlands nergens nl nodig terug weet weten wist
 haar hare hemzelf mezelf mijzelf onszelf want wanneer ze zei zeiden zichzelf jezelf
 allemaal beetje best daarmee daarna daarover daarvoor dergelijke elk elke enzo erbij
 eruit gisteren helemaal hierover iedere ieder keer nadat net nooit ofzo ongeveer

@@ -30,6 +30,21 @@ describe('LowdbStorage (botbuilder Storage contract)', () => {
       assert.equal((await storage.read(['k'])).k?.v, 2);
     }));
 
+  it('catches two turns that both save with "*" what they read (how BotState saves)', () =>
+    withTempDir(async (dir) => {
+      const storage = new LowdbStorage({ dir });
+      await storage.write({ k: { step: 0 } });
+      const turnA = (await storage.read(['k'])).k ?? {};
+      const turnB = (await storage.read(['k'])).k ?? {};
+      Object.assign(turnA, { step: 1, eTag: '*' });
+      await storage.write({ k: turnA });
+      Object.assign(turnA, { step: 2, eTag: '*' }); // the same turn may save twice
+      await storage.write({ k: turnA });
+      Object.assign(turnB, { step: 9, eTag: '*' });
+      await assert.rejects(storage.write({ k: turnB }), EtagConflictError);
+      assert.equal((await new LowdbStorage({ dir }).read(['k'])).k?.step, 2);
+    }));
+
   it('lets "*" overwrite whatever is stored', () =>
     withTempDir(async (dir) => {
       const storage = new LowdbStorage({ dir });
