@@ -1,6 +1,9 @@
 // npm run bench:storage — per-turn read+write time of the lowdb Storage with 1,000 and with
 // 100,000 stored conversations, and their ratio (goal: at most 1.3). Figures only; no
 // pass/fail, because a stopwatch on a shared machine is not a test.
+// The in-memory cache is switched off (cacheSize 0) so every turn reads and writes its file:
+// with the cache, 1,000 conversations would all sit in memory and the comparison would measure
+// the cache, not whether the file layout scales.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,7 +51,7 @@ interface Store {
 
 async function openStore(count: number): Promise<Store> {
   const dir = await mkdtemp(join(tmpdir(), 'bdv-bench-'));
-  const storage = new LowdbStorage({ dir });
+  const storage = new LowdbStorage({ dir, cacheSize: 0 });
   console.error(`vullen met ${count} gesprekken…`);
   await populate(storage, count);
   return { count, dir, storage, medians: [], p99s: [] };

@@ -17,6 +17,7 @@ const INDEX_WORDS = [
   'leidinggevende',
   'mail',
   'zorgen',
+  'uitlachen',
 ];
 
 function analyzer(
@@ -81,6 +82,16 @@ describe('Dutch text analysis', () => {
     assert.deepEqual(known('gepest'), [stem('pesten')]);
     assert.deepEqual(known('geappt'), [stem('app')]);
     assert.deepEqual(known('gemaild'), [stem('mail')]);
+  });
+
+  it('joins a separable verb with its particle at the end of the sentence', () => {
+    assert.deepEqual(known('ze lachen me steeds uit'), [stem('uitlachen')]);
+  });
+
+  it('ignores e-mail addresses, links and phone numbers', () => {
+    assert.deepEqual(known('mail naar petra@voorbeeld.nl of bel 06-12345678, zie www.app.nl'), [
+      stem('mail'),
+    ]);
   });
 
   it('corrects typos in longer words with a lower weight, but not in short ones', () => {

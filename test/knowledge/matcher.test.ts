@@ -53,6 +53,7 @@ describe('matching questions to entries (fixture knowledge)', function () {
       'wanneer wordt mijn salaris betaald',
       'hoeveel vakantiedagen heb ik nog',
       'asdfgh',
+      'petra@voorbeeld.nl',
       '',
     ]) {
       it(`"${question}" → fallback`, () => {
