@@ -1,6 +1,7 @@
 import {
   ActivityHandler,
   type ConversationState,
+  type InvokeResponse,
   type StatePropertyAccessor,
   type TurnContext,
   type UserState,
@@ -43,6 +44,12 @@ export class BureauBot extends ActivityHandler {
       await this.router.route(context);
       await next();
     });
+  }
+
+  /** The bot handles no invoke (its cards submit messages). The framework would answer 501;
+   *  an unsupported request is the caller's problem, so it gets 400 and never a 5xx. */
+  protected override onInvokeActivity(): Promise<InvokeResponse> {
+    return Promise.resolve({ status: 400, body: { error: 'Dit verzoek wordt niet ondersteund.' } });
   }
 
   override async run(context: TurnContext): Promise<void> {
