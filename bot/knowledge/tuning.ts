@@ -50,15 +50,15 @@ export interface Tuning {
 
 export const TUNING: Tuning = {
   weights: {
-    compound: 0.8,
+    compound: 0.6,
     fuzzy: 0.5,
     bigram: 0.6,
-    unknown: 0.8,
+    unknown: 0.4,
     best: 0,
-    top: 0.6,
-    coverage: 0.4,
-    body: 0.3,
+    top: 0.2,
+    coverage: 0.2,
+    body: 0.1,
   },
-  calibration: { bias: -3.11, raw: 0.028, margin: 7.494, evidence: 0.906 },
-  thresholds: { answer: 0.83, suggest: 0.49 },
+  calibration: { bias: -3.767, raw: 5.257, margin: 12.372, evidence: 0.865 },
+  thresholds: { answer: 0.89, suggest: 0.51 },
 };

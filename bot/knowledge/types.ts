@@ -93,6 +93,8 @@ export interface KnowledgeBase {
   contacts: ContactInfo;
   crisis: CrisisInfo;
   synonyms: SynonymInfo;
+  /** Example questions outside the bot's field (out-of-scope.yaml; empty when absent). */
+  outOfScope: string[];
   loadedAt: Date;
 }
 

@@ -42,6 +42,16 @@ describe('knowledge checker', function () {
     assert.equal(summary.entries, 4);
   });
 
+  it('checks the optional out-of-scope examples like the other files', async () => {
+    await writeFile(join(dir, 'out-of-scope.yaml'), 'questions: Hoe laat is het?\n');
+    await expectError('out-of-scope.yaml', 'questions', 1);
+    await writeFile(
+      join(dir, 'out-of-scope.yaml'),
+      'questions:\n  - Hoe laat gaat de kantine open?\nupdated: 2026-11-24\n',
+    );
+    assert.deepEqual((await checkKnowledgeDir(dir)).diagnostics, []);
+  });
+
   it('reports an unknown key with a suggestion', async () => {
     await edit(dir, 'entries/geheimhouding.md', 'keywords:', 'keywrods:');
     const d = await expectError(

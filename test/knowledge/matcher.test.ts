@@ -123,6 +123,45 @@ describe('matching questions to entries (fixture knowledge)', function () {
       assert.equal(result.title, base.entries.get('bewijs-vastleggen')?.title);
     });
   });
+
+  describe('out-of-scope examples', () => {
+    const withExamples = () =>
+      new Matcher(
+        {
+          ...base,
+          outOfScope: [
+            'Hoe installeer ik de roosterapp op mijn telefoon?',
+            'Waar zie ik mijn rooster voor volgende week?',
+            'Hoe ruil ik een dienst met een collega?',
+          ],
+        },
+        TUNING,
+      );
+
+    it('refuses a question that is closest to an out-of-scope example', () => {
+      // Without the examples, "collega" and "app" make this look like bullying in a group app.
+      const question = 'hoe ruil ik via de app een dienst met een collega';
+      assert.notEqual(matcher.match(question).decision, 'fallback');
+      const result = withExamples().match(question);
+      assert.equal(result.target, 'fallback');
+      assert.equal(result.decision, 'fallback');
+    });
+
+    it('still answers in-scope questions and never offers the examples as a choice', () => {
+      const strict = withExamples();
+      assert.equal(
+        strict.match('Hoe bewaar ik de berichten als bewijs?').target,
+        'bewijs-vastleggen',
+      );
+      const unsure = new Matcher(
+        { ...base, outOfScope: ['Hoe ruil ik een dienst in het rooster?'] },
+        { ...TUNING, thresholds: { answer: 0.999, suggest: 0.001 } },
+      );
+      const result = unsure.match('berichten van collega in de app');
+      assert.equal(result.decision, 'suggest');
+      assert.ok(result.alternatives.every((a) => a.target !== 'fallback'));
+    });
+  });
 });
 
 describe('placeholders', () => {

@@ -108,6 +108,15 @@ export const CRISIS_SCHEMA: Spec = {
   },
 };
 
+/** Optional: examples of questions the bot should refuse; see knowledge/README.md. */
+export const OUT_OF_SCOPE_SCHEMA: Spec = {
+  kind: 'object',
+  fields: {
+    questions: req({ kind: 'list', min: 1, item: text, unit: 'voorbeeldvragen' }),
+    updated: opt(date),
+  },
+};
+
 export const EVAL_ITEM_SCHEMA: Spec = {
   kind: 'object',
   fields: { question: req(text), expect: req(text) },

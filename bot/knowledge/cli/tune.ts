@@ -23,6 +23,7 @@ import { parseEvalFile, type EvalItem } from '../eval/eval-file.ts';
 import { allTargets } from '../eval/evaluate.ts';
 import { rankComponents, type Components } from '../match/index.ts';
 import { Matcher } from '../match/matcher.ts';
+import { OUT_OF_SCOPE } from '../match/targets.ts';
 import { resolveKnowledgeDir } from '../paths.ts';
 import { TUNING, type ModelWeights, type Tuning } from '../tuning.ts';
 import { openForCli } from './common.ts';
@@ -88,9 +89,13 @@ function questionsFor(
 
 function rows(targets: string[], questions: Question[], weights: ModelWeights): Row[] {
   return questions.map((q) => {
-    const [first, second] = rankComponents(q.components, weights, 2);
+    const ranked = rankComponents(q.components, weights, 4);
+    const refused = ranked[0] !== undefined && targets[ranked[0].index] === OUT_OF_SCOPE;
+    // As in the matcher: the score is read from the best real target.
+    const [first, second] = ranked.filter((c) => targets[c.index] !== OUT_OF_SCOPE);
     const outOfScope = q.expect === 'fallback';
-    const right = !outOfScope && first !== undefined && targets[first.index] === q.expect;
+    const right =
+      !outOfScope && !refused && first !== undefined && targets[first.index] === q.expect;
     const raw = first?.raw ?? 0;
     return {
       raw,
@@ -98,6 +103,7 @@ function rows(targets: string[], questions: Question[], weights: ModelWeights): 
       evidence: first?.evidence ?? 0,
       right,
       outOfScope,
+      refused,
     };
   });
 }

@@ -7,6 +7,8 @@ export interface Row extends Evidence {
   right: boolean;
   /** Expected fallback: any suggestion or answer is wrong. */
   outOfScope: boolean;
+  /** The out-of-scope examples ranked first: refused whatever the score. */
+  refused?: boolean;
 }
 
 const features = (row: Evidence): number[] => [1, row.raw, row.margin, row.evidence];
@@ -15,7 +17,9 @@ const features = (row: Evidence): number[] => [1, row.raw, row.margin, row.evide
  * Logistic regression of `right` on (raw, margin, evidence) by Newton's method, with a
  * small ridge so that a perfectly separable tuning set does not send weights to infinity.
  */
-export function fitCalibration(rows: readonly Row[], ridge = 0.01, iterations = 50): Calibration {
+export function fitCalibration(all: readonly Row[], ridge = 0.01, iterations = 50): Calibration {
+  // A refused question never reaches the score.
+  const rows = all.filter((row) => !row.refused);
   const n = 4;
   let w = new Array<number>(n).fill(0);
   for (let it = 0; it < iterations; it++) {
@@ -95,19 +99,21 @@ export function chooseThresholds(
   const scored = rows.map((row) => ({ ...row, score: calibrate(row, c) }));
   const grid = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
   const outOfScope = scored.filter((r) => r.outOfScope);
+  const below = (r: { score: number; refused?: boolean }, t: number) =>
+    r.refused === true || r.score < t;
   const refusedAt = (t: number) =>
-    outOfScope.filter((r) => r.score < t).length / (outOfScope.length || 1);
+    outOfScope.filter((r) => below(r, t)).length / (outOfScope.length || 1);
   const mostRefused = Math.max(...grid.map(refusedAt));
   const allowed = grid.filter((t) => refusedAt(t) >= Math.min(minRefused, mostRefused));
   const correctAt = (t: number) =>
-    scored.filter((r) => (r.outOfScope ? r.score < t : r.right && r.score >= t)).length;
+    scored.filter((r) => (r.outOfScope ? below(r, t) : r.right && !below(r, t))).length;
   const counts = allowed.map(correctAt);
   const best = Math.max(...counts);
   const plateau = allowed.filter((_, i) => counts[i] === best);
   const suggest = plateau[Math.floor(plateau.length / 2)] ?? 0.5;
   let choice = { answer: 0.99, utility: -Infinity, wrong: 0, right: 0 };
   for (const answer of grid.filter((t) => t >= suggest)) {
-    const above = scored.filter((r) => r.score >= answer);
+    const above = scored.filter((r) => !below(r, answer));
     const right = above.filter((r) => r.right).length;
     const wrong = above.length - right;
     const utility = right - WRONG_ANSWER_COST * wrong;
@@ -125,7 +131,7 @@ export function chooseThresholds(
 /** Observed share right per score band: how well the calibration holds on the rows. */
 export function reliability(rows: readonly Row[], c: Calibration, bands = 5): string[] {
   const counts = Array.from({ length: bands }, () => ({ n: 0, right: 0, sum: 0 }));
-  for (const row of rows) {
+  for (const row of rows.filter((r) => !r.refused)) {
     const score = calibrate(row, c);
     const band = counts[Math.min(bands - 1, Math.floor(score * bands))];
     if (!band) continue;

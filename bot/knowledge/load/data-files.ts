@@ -4,6 +4,7 @@ import {
   COURSE_SCHEMA,
   CONTACTS_SCHEMA,
   CRISIS_SCHEMA,
+  OUT_OF_SCOPE_SCHEMA,
   SYNONYMS_SCHEMA,
 } from '../check/schemas.ts';
 import { normalizeText } from '../text/normalize.ts';
@@ -170,4 +171,13 @@ export function readCrisis(
     updated: asText(r.updated),
   };
   return { value: crisis, parsed: read.parsed };
+}
+
+export function readOutOfScope(
+  file: string,
+  text: string,
+  reporter: Reporter,
+): ReadFile<string[]> | undefined {
+  const read = readYaml(file, text, OUT_OF_SCOPE_SCHEMA, reporter);
+  return read && { value: asTexts(read.value.questions), parsed: read.parsed };
 }

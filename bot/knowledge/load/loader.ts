@@ -1,9 +1,16 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { access, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crossCheck, type TargetSource } from '../check/cross.ts';
 import { errorCount, Reporter, type Diagnostic } from '../check/diagnostics.ts';
 import type { KnowledgeBase, KnowledgeEntry } from '../types.ts';
-import { readContacts, readCourse, readCrisis, readSynonyms, type ReadFile } from './data-files.ts';
+import {
+  readContacts,
+  readCourse,
+  readCrisis,
+  readOutOfScope,
+  readSynonyms,
+  type ReadFile,
+} from './data-files.ts';
 import { parseEntryFile } from './entry-file.ts';
 import { cleanSource } from './source.ts';
 
@@ -13,6 +20,7 @@ export const FILES = {
   contacts: 'contacts.yaml',
   synonyms: 'synonyms.yaml',
   crisis: 'crisis.yaml',
+  outOfScope: 'out-of-scope.yaml',
   tests: 'tests',
 } as const;
 
@@ -123,6 +131,16 @@ async function readData<T>(
   return raw === undefined ? undefined : read(file, cleanSource(file, raw, reporter), reporter);
 }
 
+/** Optional files may be absent; a present one is read and checked like the others. */
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads and checks the whole knowledge folder. Never throws for content problems. */
 export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const reporter = new Reporter();
@@ -131,6 +149,9 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const contacts = await readData(dir, FILES.contacts, reporter, readContacts);
   const synonyms = await readData(dir, FILES.synonyms, reporter, readSynonyms);
   const crisis = await readData(dir, FILES.crisis, reporter, readCrisis);
+  const outOfScope = (await exists(join(dir, FILES.outOfScope)))
+    ? await readData(dir, FILES.outOfScope, reporter, readOutOfScope)
+    : undefined;
   const sources = entries.map((e) => e.source);
   if (course) {
     const { questions, followups } = course.value;
@@ -153,6 +174,16 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
       isEntry: false,
     });
   }
+  if (outOfScope) {
+    sources.push({
+      target: 'fallback',
+      file: join(dir, FILES.outOfScope),
+      parsed: outOfScope.parsed,
+      questions: outOfScope.value,
+      followups: [],
+      isEntry: false,
+    });
+  }
   crossCheck(sources, reporter);
   const diagnostics = reporter.diagnostics;
   if (errorCount(diagnostics) > 0 || !course || !contacts || !synonyms || !crisis)
@@ -163,6 +194,7 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
     contacts: contacts.value,
     crisis: crisis.value,
     synonyms: synonyms.value,
+    outOfScope: outOfScope?.value ?? [],
     loadedAt: new Date(),
   };
   return { base, diagnostics, sources };

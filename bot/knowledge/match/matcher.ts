@@ -2,7 +2,7 @@ import type { KnowledgeBase, MatchResult, Alternative, Decision } from '../types
 import type { Calibration, Tuning } from '../tuning.ts';
 import { CrisisDetector } from './crisis.ts';
 import { MatchIndex, type Candidate } from './index.ts';
-import { ROUTE_TITLES, targetTexts } from './targets.ts';
+import { OUT_OF_SCOPE, ROUTE_TITLES, targetTexts } from './targets.ts';
 
 const ALTERNATIVES = 3;
 /** A pasted e-mail does not need all of its words to be matched; crisis still reads all. */
@@ -47,10 +47,21 @@ export class Matcher {
     return this.crisis.isCrisis(text);
   }
 
-  /** The top candidates with raw scores and margins; used by match() and by the tuner. */
+  /** The top candidates with raw scores and margins; used by match() and by explain. */
   candidates(text: string, limit = ALTERNATIVES): ScoredCandidate[] {
-    const ranked = this.index.rank(text, Math.max(limit, 2));
-    return ranked.slice(0, limit).map((candidate, i) => this.scored(candidate, ranked, i));
+    return this.ranked(text, limit).candidates;
+  }
+
+  /**
+   * The real targets, best first, and whether the out-of-scope examples came before all of
+   * them. Margins are taken between real targets only, as the tuner does.
+   */
+  private ranked(text: string, limit: number): { refused: boolean; candidates: ScoredCandidate[] } {
+    const all = this.index.rank(text, Math.max(limit, 2) + 1);
+    const refused = this.index.targets[all[0]?.index ?? -1]?.target === OUT_OF_SCOPE;
+    const real = all.filter((c) => this.index.targets[c.index]?.target !== OUT_OF_SCOPE);
+    const candidates = real.slice(0, limit).map((c, i) => this.scored(c, real, i));
+    return { refused, candidates };
   }
 
   private scored(candidate: Candidate, ranked: Candidate[], position: number): ScoredCandidate {
@@ -75,13 +86,14 @@ export class Matcher {
         alternatives: [],
       };
     }
-    const top = this.candidates(text.slice(0, MAX_MATCHED_CHARS)).map((c): Alternative => ({
+    const { refused, candidates } = this.ranked(text.slice(0, MAX_MATCHED_CHARS), ALTERNATIVES);
+    const top = candidates.map((c): Alternative => ({
       target: c.target,
       title: c.title,
       score: round(calibrate(c, this.tuning.calibration)),
     }));
     const best = top[0];
-    const decision = this.decide(best?.score ?? 0);
+    const decision = refused ? 'fallback' : this.decide(best?.score ?? 0);
     if (!best || decision === 'fallback') {
       return {
         target: 'fallback',

@@ -10,6 +10,9 @@ export interface TargetText {
   body: string;
 }
 
+/** The pseudo-target of the out-of-scope examples: its win means fallback. */
+export const OUT_OF_SCOPE = 'fallback';
+
 export const ROUTE_TITLES = {
   counsellor: 'Contact met een vertrouwenspersoon',
   crisis: 'Direct hulp',
@@ -41,5 +44,16 @@ export function targetTexts(base: KnowledgeBase): TargetText[] {
     keywords: contacts.keywords,
     body: [contacts.intro, ...contacts.channels.flatMap((c) => [c.label, c.note ?? ''])].join('\n'),
   });
+  // Out-of-scope examples compete like a target: when they are the closest, the question is
+  // about pay, leave or IT, and the bot says so instead of offering the nearest entry.
+  if (base.outOfScope.length > 0) {
+    texts.push({
+      target: OUT_OF_SCOPE,
+      title: ROUTE_TITLES.fallback,
+      questions: base.outOfScope,
+      keywords: [],
+      body: '',
+    });
+  }
   return texts;
 }
