@@ -54,12 +54,13 @@ export interface BotParts {
 export async function buildBot(
   config: BotConfig,
   logger: Logger,
-  options: { watchKnowledge?: boolean } = {},
+  /** `background: false` (tests) starts no file watcher and no hourly retention job. */
+  options: { background?: boolean } = {},
 ): Promise<BotParts> {
   const knowledge = new KnowledgeService({
     dir: config.knowledgeDir ?? resolveKnowledgeDir(),
     logger,
-    watch: options.watchKnowledge ?? true,
+    watch: options.background ?? true,
   });
   await knowledge.load();
   const { state: rawStorage, records: recordStore } = await createStores(config);
@@ -84,7 +85,7 @@ export async function buildBot(
     recordDays: config.recordRetentionDays,
     logger,
   });
-  if (options.watchKnowledge ?? true) retention.start();
+  if (options.background ?? true) retention.start();
   return {
     bot,
     knowledge,

@@ -34,7 +34,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
   const config = loadConfig({ DATA_DIR: options.dataDir, ...options.env });
   const logs = new LogCapture();
   const logger = createLogger('info', logs);
-  const parts = await buildBot(config, logger, { watchKnowledge: false });
+  const parts = await buildBot(config, logger, { background: false });
   const template: Partial<Activity> = {
     channelId: options.channelId ?? 'webchat',
     from: { id: 'user-1', name: options.userName ?? 'Gebruiker' },
