@@ -51,14 +51,14 @@ export interface Tuning {
 export const TUNING: Tuning = {
   weights: {
     compound: 0.6,
-    fuzzy: 0.5,
+    fuzzy: 0.7,
     bigram: 0.6,
     unknown: 0.4,
     best: 0,
-    top: 0.2,
-    coverage: 0.2,
-    body: 0.1,
+    top: 0.6,
+    coverage: 0.4,
+    body: 0.3,
   },
-  calibration: { bias: -3.767, raw: 5.257, margin: 12.372, evidence: 0.865 },
-  thresholds: { answer: 0.89, suggest: 0.51 },
+  calibration: { bias: -4.277, raw: 2.114, margin: 6.076, evidence: 0.968 },
+  thresholds: { answer: 0.88, suggest: 0.47 },
 };

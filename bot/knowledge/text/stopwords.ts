@@ -23,16 +23,24 @@ eruit gisteren helemaal hierover iedere ieder keer nadat net nooit ofzo ongeveer
 precies soms steeds telkens terwijl tijdens via voordat vaak zelfs zoiets zomaar zulk
 `;
 
+// How long something has gone on ("al weken", "sinds maanden") says how bad it is, not what
+// it is about; left in, such a word scores for whichever entry happens to use it.
+const DURATIONS = `
+weken maanden jaren tijdje poos sinds
+`;
+
 // Questions often mix in English; its function words are just as empty, and left in they
 // would count as unknown words.
 const ENGLISH = `
 a about also am an and any are as at be been being but by can could do does for from had has have
 he her him his how i if is it its just me my no not of on or our really she should so that the their them
 there they this to us very was we were what when where which who why will with would you your
+keep keeps kept get gets got make makes want wants need needs know like still always don didn
+doesn isn won wouldn couldn shouldn im ive
 `;
 
 export const STOPWORDS: ReadonlySet<string> = new Set(
-  `${WORDS} ${ENGLISH}`.split(/\s+/).filter(Boolean),
+  `${WORDS} ${DURATIONS} ${ENGLISH}`.split(/\s+/).filter(Boolean),
 );
 
 export function isStopword(token: string): boolean {
