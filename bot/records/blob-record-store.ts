@@ -1,7 +1,12 @@
 import type { BlockBlobClient, ContainerClient } from '@azure/storage-blob';
 import { text } from 'node:stream/consumers';
 import { newReference, type RecordKind } from './reference.ts';
-import type { BureauRecord, NewRecord, RecordRepository } from './repository.ts';
+import {
+  deleteRecordsOfUser,
+  type BureauRecord,
+  type NewRecord,
+  type RecordRepository,
+} from './repository.ts';
 
 /** Records live beside the state blobs; state blob names never contain "/" (see
  *  blob-state-store.ts), so this prefix keeps the two apart. */
@@ -92,14 +97,8 @@ export class BlobRecordStore implements RecordRepository {
   }
 
   /** Removes every record of one person; returns how many of each kind went. */
-  async deleteForUser(userKey: string): Promise<Record<RecordKind, number>> {
-    const removed: Record<RecordKind, number> = { registration: 0, contact: 0 };
-    for (const record of await this.list()) {
-      if (record.userKey !== userKey) continue;
-      await this.remove(record.ref);
-      removed[record.kind] += 1;
-    }
-    return removed;
+  deleteForUser(userKey: string): Promise<Record<RecordKind, number>> {
+    return deleteRecordsOfUser(this, userKey);
   }
 
   private async load(ref: string): Promise<Loaded | null> {

@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { newReference, type RecordKind } from './reference.ts';
-import type { BureauRecord, NewRecord, RecordRepository } from './repository.ts';
+import {
+  deleteRecordsOfUser,
+  type BureauRecord,
+  type NewRecord,
+  type RecordRepository,
+} from './repository.ts';
 
 export type { BureauRecord, NewRecord } from './repository.ts';
 
@@ -62,14 +67,8 @@ export class RecordStore implements RecordRepository {
   }
 
   /** Removes every record of one person; returns how many of each kind went. */
-  async deleteForUser(userKey: string): Promise<Record<RecordKind, number>> {
-    const removed: Record<RecordKind, number> = { registration: 0, contact: 0 };
-    for (const record of await this.list()) {
-      if (record.userKey !== userKey) continue;
-      await this.remove(record.ref);
-      removed[record.kind] += 1;
-    }
-    return removed;
+  deleteForUser(userKey: string): Promise<Record<RecordKind, number>> {
+    return deleteRecordsOfUser(this, userKey);
   }
 
   private file(ref: string): Low<BureauRecord | null> {

@@ -26,3 +26,17 @@ export interface RecordRepository {
   remove(ref: string): Promise<void>;
   deleteForUser(userKey: string): Promise<Record<RecordKind, number>>;
 }
+
+/** "Vergeet mij" over any repository: removes every record of one person and counts them. */
+export async function deleteRecordsOfUser(
+  repository: Pick<RecordRepository, 'list' | 'remove'>,
+  userKey: string,
+): Promise<Record<RecordKind, number>> {
+  const removed: Record<RecordKind, number> = { registration: 0, contact: 0 };
+  for (const record of await repository.list()) {
+    if (record.userKey !== userKey) continue;
+    await repository.remove(record.ref);
+    removed[record.kind] += 1;
+  }
+  return removed;
+}
