@@ -57,10 +57,11 @@ export async function buildBot(
   /** `background: false` (tests) starts no file watcher and no hourly retention job. */
   options: { background?: boolean } = {},
 ): Promise<BotParts> {
+  const background = options.background ?? true;
   const knowledge = new KnowledgeService({
     dir: config.knowledgeDir ?? resolveKnowledgeDir(),
     logger,
-    watch: options.background ?? true,
+    watch: background,
   });
   await knowledge.load();
   const { state: rawStorage, records: recordStore } = await createStores(config);
@@ -85,7 +86,7 @@ export async function buildBot(
     recordDays: config.recordRetentionDays,
     logger,
   });
-  if (options.background ?? true) retention.start();
+  if (background) retention.start();
   return {
     bot,
     knowledge,

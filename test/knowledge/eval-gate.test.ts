@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { errorCount, formatDiagnostic, Reporter } from '../../bot/knowledge/check/diagnostics.ts';
-import { parseEvalFile } from '../../bot/knowledge/eval/eval-file.ts';
+import { errorCount, formatDiagnostic } from '../../bot/knowledge/check/diagnostics.ts';
+import { readEvalFile } from '../../bot/knowledge/eval/eval-file.ts';
 import { allTargets, evaluate } from '../../bot/knowledge/eval/evaluate.ts';
 import { KnowledgeService } from '../../bot/knowledge/service.ts';
 import { memoryLogger, REAL_KNOWLEDGE, REPO } from './helpers.ts';
@@ -29,17 +28,14 @@ describe('evaluation gate (top-1 accuracy)', function () {
   });
 
   async function accuracyOf(file: string, gate: number): Promise<string> {
-    const reporter = new Reporter();
-    const items = parseEvalFile(
+    const { items, diagnostics } = await readEvalFile(
       file,
-      await readFile(file, 'utf8'),
       allTargets(service.base.entries.keys()),
-      reporter,
     );
     assert.equal(
-      errorCount(reporter.diagnostics),
+      errorCount(diagnostics),
       0,
-      reporter.diagnostics.map((d) => formatDiagnostic(d)).join('\n'),
+      diagnostics.map((d) => formatDiagnostic(d)).join('\n'),
     );
     const summary = evaluate(items, (text) => service.match(text));
     const misses = summary.results

@@ -9,9 +9,8 @@
 //    --min-refused, default 0.9, of the out-of-scope questions), count the right outcomes.
 // Highest (right outcomes − confident wrong answers / 2) wins; ties go to the earlier grid
 // point (the grids run from plain to fancy).
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { errorCount, formatDiagnostic, Reporter } from '../check/diagnostics.ts';
+import { errorCount, formatDiagnostic } from '../check/diagnostics.ts';
 import {
   chooseThresholds,
   fitCalibration,
@@ -19,7 +18,7 @@ import {
   reliability,
   type Row,
 } from '../eval/calibrate.ts';
-import { parseEvalFile, type EvalItem } from '../eval/eval-file.ts';
+import { readEvalFile, type EvalItem } from '../eval/eval-file.ts';
 import { allTargets } from '../eval/evaluate.ts';
 import { rankComponents, type Components } from '../match/index.ts';
 import { Matcher } from '../match/matcher.ts';
@@ -62,15 +61,9 @@ interface Question {
 
 const service = await openForCli();
 const file = join(resolveKnowledgeDir(), 'tests', 'tune.yaml');
-const reporter = new Reporter();
-const items = parseEvalFile(
-  file,
-  await readFile(file, 'utf8'),
-  allTargets(service.base.entries.keys()),
-  reporter,
-);
-if (errorCount(reporter.diagnostics) > 0) {
-  for (const d of reporter.diagnostics) console.error(formatDiagnostic(d));
+const { items, diagnostics } = await readEvalFile(file, allTargets(service.base.entries.keys()));
+if (errorCount(diagnostics) > 0) {
+  for (const d of diagnostics) console.error(formatDiagnostic(d));
   process.exit(2);
 }
 

@@ -1,4 +1,5 @@
-import type { Reporter } from '../check/diagnostics.ts';
+import { readFile } from 'node:fs/promises';
+import { Reporter, type Diagnostic } from '../check/diagnostics.ts';
 import { validate } from '../check/schema.ts';
 import { EVAL_SCHEMA } from '../check/schemas.ts';
 import { cleanSource } from '../load/source.ts';
@@ -51,4 +52,14 @@ export function parseEvalFile(
     if (item.question !== '' && item.expect !== '') items.push(item);
   });
   return items;
+}
+
+/** Reads and checks an evaluation file against the targets of a loaded knowledge base. */
+export async function readEvalFile(
+  file: string,
+  targets: ReadonlySet<string>,
+): Promise<{ items: EvalItem[]; diagnostics: Diagnostic[] }> {
+  const reporter = new Reporter();
+  const items = parseEvalFile(file, await readFile(file, 'utf8'), targets, reporter);
+  return { items, diagnostics: reporter.diagnostics };
 }
