@@ -160,6 +160,11 @@ export class KnowledgeService {
     return this.current.matcher.match(text);
   }
 
+  /** Only the crisis check, for messages that are answers inside a form. */
+  isCrisis(text: string): boolean {
+    return this.current.matcher.isCrisis(text);
+  }
+
   /** The last good version. */
   get base(): KnowledgeBase {
     return this.current.base;
