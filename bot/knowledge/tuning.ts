@@ -14,11 +14,14 @@ export interface ModelWeights {
   /** raw = best × cosine to the closest example question
    *      + top × mean cosine of the three closest examples of the same target
    *      + coverage × share of the question's idf mass the target's words know
-   *      + body × BM25 of the question against the answer text (normalised). */
+   *      + body × BM25 of the question against the answer text (normalised)
+   *      + chars × mean letter-n-gram cosine of the three closest examples. */
   best: number;
   top: number;
   coverage: number;
   body: number;
+  /** Mean cosine of letter n-grams to the three closest examples of the target. */
+  chars: number;
 }
 
 /**
@@ -53,12 +56,13 @@ export const TUNING: Tuning = {
     compound: 0.6,
     fuzzy: 0.7,
     bigram: 0.6,
-    unknown: 0.4,
+    unknown: 0.6,
     best: 0,
-    top: 0.6,
-    coverage: 0.4,
+    top: 0.2,
+    coverage: 0.2,
     body: 0.3,
+    chars: 0.4,
   },
-  calibration: { bias: -4.277, raw: 2.114, margin: 6.076, evidence: 0.968 },
-  thresholds: { answer: 0.88, suggest: 0.47 },
+  calibration: { bias: -2.758, raw: 3.742, margin: 7.369, evidence: 0.554 },
+  thresholds: { answer: 0.79, suggest: 0.58 },
 };

@@ -9,10 +9,10 @@ import { memoryLogger, REAL_KNOWLEDGE, REPO } from './helpers.ts';
 
 const GATE = 0.9;
 // Issue 3 asks for 0.9 on every evaluation file. The public sample passes it; on the project's
-// own blind holdout file the engine does not reach it yet (0.795 when this was written), so
+// own blind holdout file the engine does not reach it yet (0.832 when this was written), so
 // there the test guards the measured level against regressions until the content and the
 // engine improve. Raise the floor as accuracy rises; never lower it to make a change pass.
-const FLOORS: Record<string, number> = { 'holdout.yaml': 0.79 };
+const FLOORS: Record<string, number> = { 'holdout.yaml': 0.83 };
 const DEV_QUESTIONS = join(REPO, '..', 'shared', 'eval', 'dev-questions.yaml');
 const testsDir = join(REAL_KNOWLEDGE, 'tests');
 const evalFiles = existsSync(testsDir)

@@ -31,7 +31,7 @@ const refusedArg = process.argv.find((arg) => arg.startsWith('--min-refused='));
 const minRefused = refusedArg ? Number(refusedArg.split('=')[1]) : MIN_REFUSED_ON_TUNE;
 
 type TextWeights = Pick<ModelWeights, 'compound' | 'fuzzy' | 'bigram' | 'unknown'>;
-type MixWeights = Pick<ModelWeights, 'best' | 'top' | 'coverage' | 'body'>;
+type MixWeights = Pick<ModelWeights, 'best' | 'top' | 'coverage' | 'body' | 'chars'>;
 
 const TEXT_GRID = grid<TextWeights>({
   compound: [0.6, 0.8, 1],
@@ -44,6 +44,7 @@ const MIX_GRID = grid<MixWeights>({
   top: [0.2, 0.4, 0.6],
   coverage: [0, 0.2, 0.4],
   body: [0, 0.1, 0.2, 0.3, 0.5],
+  chars: [0, 0.2, 0.4],
 });
 
 function grid<T extends object>(axes: { [K in keyof T]: number[] }): T[] {

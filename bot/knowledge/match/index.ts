@@ -2,6 +2,7 @@ import type { Analyzer } from '../text/analyzer.ts';
 import type { SynonymGroup } from '../text/synonyms.ts';
 import type { ModelWeights } from '../tuning.ts';
 import { buildAnalyzers } from './analyzers.ts';
+import { charGrams } from './char-grams.ts';
 import { FieldIndex } from './field-index.ts';
 import { QuestionIndex } from './question-index.ts';
 import { toVector, type TermVector } from './scoring.ts';
@@ -20,19 +21,21 @@ export type Components = [
   top: number,
   coverage: number,
   body: number,
+  chars: number,
   evidence: number,
 ];
 
 /**
  * The searchable form of the knowledge base. raw (see ModelWeights) combines the closest
  * example question, the three closest, how much of the question the target's vocabulary
- * covers, and the answer text; all four lie in 0..1.
+ * covers, the answer text and the letter n-grams of the closest examples; all lie in 0..1.
  */
 export class MatchIndex {
   readonly targets: readonly TargetText[];
   readonly analyzer: Analyzer;
   private readonly weights: ModelWeights;
   private readonly questions: QuestionIndex;
+  private readonly chars: QuestionIndex;
   private readonly fields: FieldIndex;
   private readonly scores: TargetScores;
 
@@ -46,6 +49,7 @@ export class MatchIndex {
     const { indexer, query } = buildAnalyzers(targets, groups, weights);
     this.analyzer = query;
     const docs: { target: number; vector: TermVector }[] = [];
+    const charDocs: { target: number; vector: TermVector }[] = [];
     const vocabularies: Set<string>[] = [];
     const bodies: Map<string, number>[] = [];
     targets.forEach((target, index) => {
@@ -53,6 +57,7 @@ export class MatchIndex {
       for (const text of [target.title, ...target.questions]) {
         const vector = toVector(indexer.analyze(text, 'index'), weights.bigram);
         docs.push({ target: index, vector });
+        charDocs.push({ target: index, vector: charGrams(indexer.contentWords(text)) });
         for (const term of vector.keys()) vocabulary.add(term);
       }
       for (const keyword of target.keywords) {
@@ -62,6 +67,7 @@ export class MatchIndex {
       bodies.push(termFrequencies(indexer, target.body));
     });
     this.questions = new QuestionIndex(docs, targets.length, weights.unknown);
+    this.chars = new QuestionIndex(charDocs, targets.length, weights.unknown);
     this.fields = new FieldIndex(vocabularies, bodies, weights.unknown);
     this.scores = new TargetScores(targets.length);
   }
@@ -69,12 +75,20 @@ export class MatchIndex {
   /** Scores every target the question touches, then hands the arrays to `read`. */
   private withScores<T>(text: string, read: (scores: TargetScores) => T): T {
     const query = toVector(this.analyzer.analyze(text, 'query'), this.weights.bigram);
+    const s = this.scores;
     try {
       if (query.size > 0) {
-        this.questions.score(query, this.scores);
-        this.fields.score(query, this.scores);
+        this.questions.score(query, s, (t, best, top) => {
+          s.best[t] = best;
+          s.top[t] = top;
+        });
+        this.fields.score(query, s);
+        const grams = charGrams(this.analyzer.contentWords(text));
+        this.chars.score(grams, s, (t, _best, top) => {
+          s.chars[t] = top;
+        });
       }
-      return read(this.scores);
+      return read(s);
     } finally {
       this.scores.reset();
     }
@@ -90,6 +104,7 @@ export class MatchIndex {
           s.top[t] ?? 0,
           s.coverage[t] ?? 0,
           s.body[t] ?? 0,
+          s.chars[t] ?? 0,
           s.evidence[t] ?? 0,
         ]);
       }
@@ -107,7 +122,8 @@ export class MatchIndex {
           w.best * (s.best[t] ?? 0) +
           w.top * (s.top[t] ?? 0) +
           w.coverage * (s.coverage[t] ?? 0) +
-          w.body * (s.body[t] ?? 0);
+          w.body * (s.body[t] ?? 0) +
+          w.chars * (s.chars[t] ?? 0);
         if (raw > 0) keepTop(top, { index: t, raw, evidence: s.evidence[t] ?? 0 }, limit);
       }
       return top;
@@ -122,8 +138,9 @@ export function rankComponents(
   limit: number,
 ): Candidate[] {
   const top: Candidate[] = [];
-  for (const [index, [best, topMean, coverage, body, evidence]] of components) {
-    const raw = w.best * best + w.top * topMean + w.coverage * coverage + w.body * body;
+  for (const [index, [best, topMean, coverage, body, chars, evidence]] of components) {
+    const raw =
+      w.best * best + w.top * topMean + w.coverage * coverage + w.body * body + w.chars * chars;
     if (raw > 0) keepTop(top, { index, raw, evidence }, limit);
   }
   return top;

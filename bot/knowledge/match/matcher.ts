@@ -76,10 +76,6 @@ export class Matcher {
     };
   }
 
-  isCrisis(text: string): boolean {
-    return this.crisis.isCrisis(text);
-  }
-
   match(text: string): MatchResult {
     if (this.crisis.isCrisis(text)) {
       return {

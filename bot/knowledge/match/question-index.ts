@@ -46,7 +46,12 @@ export class QuestionIndex {
     }
   }
 
-  score(query: TermVector, out: TargetScores): void {
+  /** Hands each touched target's best cosine and mean of the three best to `write`. */
+  score(
+    query: TermVector,
+    out: TargetScores,
+    write: (target: number, best: number, top: number) => void,
+  ): void {
     let norm = 0;
     for (const [term, weight] of query) {
       const value = weight * this.idf.get(term);
@@ -69,9 +74,8 @@ export class QuestionIndex {
     this.touchedDocs.length = 0;
     for (const target of out.touched) {
       const at = target * TOP;
-      out.best[target] = this.best3[at] ?? 0;
-      out.top[target] =
-        ((this.best3[at] ?? 0) + (this.best3[at + 1] ?? 0) + (this.best3[at + 2] ?? 0)) / TOP;
+      const best = this.best3[at] ?? 0;
+      write(target, best, (best + (this.best3[at + 1] ?? 0) + (this.best3[at + 2] ?? 0)) / TOP);
       this.best3.fill(0, at, at + TOP);
     }
   }

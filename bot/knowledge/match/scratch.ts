@@ -8,6 +8,7 @@ export class TargetScores {
   readonly top: Float64Array;
   readonly coverage: Float64Array;
   readonly body: Float64Array;
+  readonly chars: Float64Array;
   readonly evidence: Float64Array;
   readonly touched: number[] = [];
   private readonly seen: Uint8Array;
@@ -17,6 +18,7 @@ export class TargetScores {
     this.top = new Float64Array(targets);
     this.coverage = new Float64Array(targets);
     this.body = new Float64Array(targets);
+    this.chars = new Float64Array(targets);
     this.evidence = new Float64Array(targets);
     this.seen = new Uint8Array(targets);
   }
@@ -34,6 +36,7 @@ export class TargetScores {
       this.top[t] = 0;
       this.coverage[t] = 0;
       this.body[t] = 0;
+      this.chars[t] = 0;
       this.evidence[t] = 0;
     }
     this.touched.length = 0;
