@@ -25,6 +25,9 @@ export type Components = [
   evidence: number,
 ];
 
+/** A letter n-gram in more examples than this is too common to walk (see QuestionIndex). */
+const COMMON_GRAMS = 400;
+
 /**
  * The searchable form of the knowledge base. raw (see ModelWeights) combines the closest
  * example question, the three closest, how much of the question the target's vocabulary
@@ -67,7 +70,7 @@ export class MatchIndex {
       bodies.push(termFrequencies(indexer, target.body));
     });
     this.questions = new QuestionIndex(docs, targets.length, weights.unknown);
-    this.chars = new QuestionIndex(charDocs, targets.length, weights.unknown);
+    this.chars = new QuestionIndex(charDocs, targets.length, weights.unknown, COMMON_GRAMS);
     this.fields = new FieldIndex(vocabularies, bodies, weights.unknown);
     this.scores = new TargetScores(targets.length);
   }
