@@ -26,7 +26,7 @@ export interface ModelWeights {
 
 /**
  * score = 1 / (1 + exp(-(bias + raw × rawScore + margin × (rawScore − bestOtherRawScore)
- *                        + evidence × matchedIdfMass)))
+ *                        + evidence × matchedIdfMass + coverage × coveredShare)))
  * A logistic fit on tune.yaml of "was the top candidate right?" (fallback questions count as
  * wrong for every candidate), so a score of 0.8 means about 80% of tune answers at that
  * score were right.
@@ -36,6 +36,7 @@ export interface Calibration {
   raw: number;
   margin: number;
   evidence: number;
+  coverage: number;
 }
 
 export interface Thresholds {
@@ -53,16 +54,16 @@ export interface Tuning {
 
 export const TUNING: Tuning = {
   weights: {
-    compound: 0.6,
-    fuzzy: 0.7,
-    bigram: 0.6,
+    compound: 0.8,
+    fuzzy: 0.9,
+    bigram: 0,
     unknown: 0.6,
-    best: 0,
-    top: 0.2,
+    best: 0.2,
+    top: 0.4,
     coverage: 0.2,
-    body: 0.3,
+    body: 0.2,
     chars: 0.4,
   },
-  calibration: { bias: -2.758, raw: 3.742, margin: 7.369, evidence: 0.554 },
-  thresholds: { answer: 0.79, suggest: 0.58 },
+  calibration: { bias: -4.049, raw: 5.818, margin: 2.498, evidence: 0.76, coverage: -1.413 },
+  thresholds: { answer: 0.87, suggest: 0.56 },
 };

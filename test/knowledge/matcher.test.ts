@@ -125,24 +125,21 @@ describe('matching questions to entries (fixture knowledge)', function () {
   });
 
   describe('out-of-scope examples', () => {
-    const withExamples = () =>
-      new Matcher(
-        {
-          ...base,
-          outOfScope: [
-            'Hoe installeer ik de roosterapp op mijn telefoon?',
-            'Waar zie ik mijn rooster voor volgende week?',
-            'Hoe ruil ik een dienst met een collega?',
-          ],
-        },
-        TUNING,
-      );
+    const examples = [
+      'Hoe installeer ik de roosterapp op mijn telefoon?',
+      'Waar zie ik mijn rooster voor volgende week?',
+      'Hoe ruil ik een dienst met een collega?',
+    ];
+    const withExamples = (tuning = TUNING) =>
+      new Matcher({ ...base, outOfScope: examples }, tuning);
+    // Thresholds so low that only the out-of-scope examples can make the matcher fall back.
+    const lenient = { ...TUNING, thresholds: { answer: 0.999, suggest: 0.001 } };
 
-    it('refuses a question that is closest to an out-of-scope example', () => {
+    it('refuses a question that is closest to an out-of-scope example, whatever its score', () => {
       // Without the examples, "collega" and "app" make this look like bullying in a group app.
       const question = 'hoe ruil ik via de app een dienst met een collega';
-      assert.notEqual(matcher.match(question).decision, 'fallback');
-      const result = withExamples().match(question);
+      assert.notEqual(new Matcher(base, lenient).match(question).decision, 'fallback');
+      const result = withExamples(lenient).match(question);
       assert.equal(result.target, 'fallback');
       assert.equal(result.decision, 'fallback');
     });

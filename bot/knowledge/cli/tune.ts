@@ -1,6 +1,6 @@
-// node bot/knowledge/cli/tune.ts [--min-refused=0.9] — tunes on knowledge/tests/tune.yaml ONLY and prints the
-// TUNING block for bot/knowledge/tuning.ts. Not an npm script: tuning is a deliberate act.
-// holdout.yaml is never read here.
+// node bot/knowledge/cli/tune.ts [--min-refused=0.9] — tunes on knowledge/tests/tune*.yaml ONLY
+// (tune.yaml, tune-2.yaml) and prints the TUNING block for bot/knowledge/tuning.ts. Not an npm
+// script: tuning is a deliberate act. The holdout files are never read here.
 //
 // 1. For every setting of the text weights (compound, fuzzy, bigram, unknown) the index is
 //    built once and each question's per-target components are computed.
@@ -9,6 +9,7 @@
 //    --min-refused, default 0.9, of the out-of-scope questions), count the right outcomes.
 // Highest (right outcomes − confident wrong answers / 2) wins; ties go to the earlier grid
 // point (the grids run from plain to fancy).
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorCount, formatDiagnostic } from '../check/diagnostics.ts';
 import {
@@ -26,6 +27,9 @@ import { OUT_OF_SCOPE } from '../match/targets.ts';
 import { resolveKnowledgeDir } from '../paths.ts';
 import { TUNING, type ModelWeights, type Tuning } from '../tuning.ts';
 import { openForCli } from './common.ts';
+
+/** tune.yaml, tune-2.yaml, …: the holdout files never match. */
+const TUNE_FILE = /^tune(-[\w-]+)?\.ya?ml$/;
 
 const refusedArg = process.argv.find((arg) => arg.startsWith('--min-refused='));
 const minRefused = refusedArg ? Number(refusedArg.split('=')[1]) : MIN_REFUSED_ON_TUNE;
@@ -61,11 +65,16 @@ interface Question {
 }
 
 const service = await openForCli();
-const file = join(resolveKnowledgeDir(), 'tests', 'tune.yaml');
-const { items, diagnostics } = await readEvalFile(file, allTargets(service.base.entries.keys()));
-if (errorCount(diagnostics) > 0) {
-  for (const d of diagnostics) console.error(formatDiagnostic(d));
-  process.exit(2);
+const testsDir = join(resolveKnowledgeDir(), 'tests');
+const files = (await readdir(testsDir)).filter((name) => TUNE_FILE.test(name)).sort();
+const items: EvalItem[] = [];
+for (const name of files) {
+  const read = await readEvalFile(join(testsDir, name), allTargets(service.base.entries.keys()));
+  if (errorCount(read.diagnostics) > 0) {
+    for (const d of read.diagnostics) console.error(formatDiagnostic(d));
+    process.exit(2);
+  }
+  items.push(...read.items);
 }
 
 /** Crisis questions are the detector's job, not the ranker's; they are left out here. */
@@ -95,6 +104,7 @@ function rows(targets: string[], questions: Question[], weights: ModelWeights): 
       raw,
       margin: raw - (second?.raw ?? 0),
       evidence: first?.evidence ?? 0,
+      coverage: first?.coverage ?? 0,
       right,
       outOfScope,
       refused,
@@ -108,7 +118,7 @@ const objective = (correct: number, confidentWrong: number): number => correct -
 let best:
   { tuning: Tuning; correct: number; wrong: number; total: number; table: Row[] } | undefined;
 console.log(
-  `tune.yaml: ${items.length} vragen; ${TEXT_GRID.length} × ${MIX_GRID.length} instellingen`,
+  `${files.join(' + ')}: ${items.length} vragen; ${TEXT_GRID.length} × ${MIX_GRID.length} instellingen`,
 );
 for (const text of TEXT_GRID) {
   const { targets, questions } = questionsFor(text, items);
@@ -144,7 +154,7 @@ if (best) {
   console.log(
     `\nBeste: ${best.correct}/${best.total} goed (zonder crisisvragen), ${best.wrong} zeker fout.`,
   );
-  console.log('Kalibratie op tune.yaml (aandeel goede bovenste kandidaten per scoreband):');
+  console.log('Kalibratie op de afstemvragen (aandeel goede bovenste kandidaten per scoreband):');
   for (const line of reliability(best.table, c)) console.log(line);
   console.log('Zet in bot/knowledge/tuning.ts:\n');
   console.log(`export const TUNING: Tuning = {

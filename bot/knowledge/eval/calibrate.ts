@@ -11,16 +11,16 @@ export interface Row extends Evidence {
   refused?: boolean;
 }
 
-const features = (row: Evidence): number[] => [1, row.raw, row.margin, row.evidence];
+const features = (row: Evidence): number[] => [1, row.raw, row.margin, row.evidence, row.coverage];
 
 /**
- * Logistic regression of `right` on (raw, margin, evidence) by Newton's method, with a
+ * Logistic regression of `right` on (raw, margin, evidence, coverage) by Newton's method, with a
  * small ridge so that a perfectly separable tuning set does not send weights to infinity.
  */
 export function fitCalibration(all: readonly Row[], ridge = 0.01, iterations = 50): Calibration {
   // A refused question never reaches the score.
   const rows = all.filter((row) => !row.refused);
-  const n = 4;
+  const n = 5;
   let w = new Array<number>(n).fill(0);
   for (let it = 0; it < iterations; it++) {
     const grad = w.map((value) => ridge * value);
@@ -38,7 +38,8 @@ export function fitCalibration(all: readonly Row[], ridge = 0.01, iterations = 5
     const step = solve(hess, grad);
     w = w.map((value, i) => value - (step[i] ?? 0));
   }
-  return { bias: w[0] ?? 0, raw: w[1] ?? 0, margin: w[2] ?? 0, evidence: w[3] ?? 0 };
+  const [bias = 0, raw = 0, margin = 0, evidence = 0, coverage = 0] = w;
+  return { bias, raw, margin, evidence, coverage };
 }
 
 function dot(a: readonly number[], b: readonly number[]): number {

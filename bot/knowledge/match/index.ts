@@ -14,6 +14,8 @@ export interface Candidate {
   index: number;
   raw: number;
   evidence: number;
+  /** Share of the question's idf mass this target's words know. */
+  coverage: number;
 }
 
 export type Components = [
@@ -127,7 +129,8 @@ export class MatchIndex {
           w.coverage * (s.coverage[t] ?? 0) +
           w.body * (s.body[t] ?? 0) +
           w.chars * (s.chars[t] ?? 0);
-        if (raw > 0) keepTop(top, { index: t, raw, evidence: s.evidence[t] ?? 0 }, limit);
+        const evidence = s.evidence[t] ?? 0;
+        if (raw > 0) keepTop(top, { index: t, raw, evidence, coverage: s.coverage[t] ?? 0 }, limit);
       }
       return top;
     });
@@ -144,7 +147,7 @@ export function rankComponents(
   for (const [index, [best, topMean, coverage, body, chars, evidence]] of components) {
     const raw =
       w.best * best + w.top * topMean + w.coverage * coverage + w.body * body + w.chars * chars;
-    if (raw > 0) keepTop(top, { index, raw, evidence }, limit);
+    if (raw > 0) keepTop(top, { index, raw, evidence, coverage }, limit);
   }
   return top;
 }

@@ -17,11 +17,24 @@ export interface Evidence {
   margin: number;
   /** The idf mass of the question's words the target knows. */
   evidence: number;
+  /** The share of the question's idf mass the target knows: low when the rest of the
+   *  question is about something else ("wanneer zijn de OR-verkiezingen"). */
+  coverage: number;
 }
 
 export function calibrate(e: Evidence, c: Calibration): number {
   return (
-    1 / (1 + Math.exp(-(c.bias + c.raw * e.raw + c.margin * e.margin + c.evidence * e.evidence)))
+    1 /
+    (1 +
+      Math.exp(
+        -(
+          c.bias +
+          c.raw * e.raw +
+          c.margin * e.margin +
+          c.evidence * e.evidence +
+          c.coverage * e.coverage
+        ),
+      ))
   );
 }
 
@@ -73,6 +86,7 @@ export class Matcher {
       raw: candidate.raw,
       margin: candidate.raw - other,
       evidence: candidate.evidence,
+      coverage: candidate.coverage,
     };
   }
 
