@@ -50,11 +50,23 @@ describe('evaluation gate (top-1 accuracy)', function () {
     return summary.accuracy.toFixed(3);
   }
 
+  /** A missed crisis is the worst answer there is, so no floor: every one, no exceptions. */
+  async function crisisMisses(file: string): Promise<string[]> {
+    const { items } = await readEvalFile(file, allTargets(service.base.entries.keys()));
+    return items
+      .filter((item) => (item.expect === 'crisis') !== service.isCrisis(item.question))
+      .map((item) => `  ${item.expect === 'crisis' ? 'gemist' : 'vals alarm'}: ${item.question}`);
+  }
+
   for (const file of evalFiles) {
     const name = file.split(/[/\\]/).pop() ?? file;
     const gate = FLOORS[name] ?? GATE;
     it(`knowledge/tests/${name} ≥ ${gate}`, async () => {
       await accuracyOf(file, gate);
+    });
+    it(`knowledge/tests/${name}: every crisis caught, no false alarms`, async () => {
+      const misses = await crisisMisses(file);
+      assert.deepEqual(misses, [], misses.join('\n'));
     });
   }
 
