@@ -2,20 +2,100 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
+  type Activity,
   type ConversationState,
   type TurnContext,
 } from 'botbuilder';
+import {
+  AuthenticationConstants,
+  ConnectorFactory,
+  type AuthenticateRequestResult,
+  type ClaimsIdentity,
+  type ConnectorClient,
+  type UserTokenClient,
+} from 'botframework-connector';
 import type { BotAuthConfig } from './config.ts';
 import { describeError, newErrorId, type Logger } from './logger.ts';
 import { saveUnavailable, sendAgain, turnError } from '../dialogs/strings.ts';
 import { EtagConflictError } from './storage/state-store.ts';
 import { storageFailureCode } from './security/storage-guard.ts';
 
+/** How many connector clients (one per app id, service URL and audience) are kept. */
+const MAX_KEPT_CLIENTS = 64;
+
+/** A small least-recently-used map of promises; a promise that fails is not kept. */
+class KeptClients<T> {
+  private readonly clients = new Map<string, Promise<T>>();
+
+  get(key: string, create: () => Promise<T>): Promise<T> {
+    let client = this.clients.get(key);
+    if (client) {
+      this.clients.delete(key);
+    } else {
+      client = create();
+      client.catch(() => {
+        if (this.clients.get(key) === client) this.clients.delete(key);
+      });
+    }
+    this.clients.set(key, client);
+    if (this.clients.size > MAX_KEPT_CLIENTS) {
+      const oldest = this.clients.keys().next().value;
+      if (oldest !== undefined) this.clients.delete(oldest);
+    }
+    return client;
+  }
+}
+
+/** The app id botframework-connector builds its clients for (audience claim, else app id). */
+function appIdOf(identity: ClaimsIdentity): string {
+  return (
+    identity.getClaimValue(AuthenticationConstants.AudienceClaim) ??
+    identity.getClaimValue(AuthenticationConstants.AppIdClaim) ??
+    ''
+  );
+}
+
+/**
+ * Bot Framework authentication as botbuilder configures it, except that the connector and
+ * user-token clients are made once per app id, service URL and audience instead of for every
+ * request: each is an HTTP client with its own request pipeline, and building two of those
+ * was a noticeable part of a turn. They hold no state of a request (tokens are fetched and
+ * cached by the credentials they share). Every request is still authenticated on its own.
+ */
+class ReusedClientsAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly connectors = new KeptClients<ConnectorClient>();
+  private readonly tokenClients = new KeptClients<UserTokenClient>();
+
+  override async authenticateRequest(
+    activity: Activity,
+    authHeader: string,
+  ): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(activity, authHeader);
+    const factory = result.connectorFactory;
+    if (!factory) return result;
+    const appId = appIdOf(result.claimsIdentity);
+    const connectors = this.connectors;
+    result.connectorFactory = new (class extends ConnectorFactory {
+      create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+        const key = JSON.stringify([appId, serviceUrl, audience ?? null]);
+        return connectors.get(key, () => factory.create(serviceUrl, audience));
+      }
+    })();
+    return result;
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.tokenClients.get(appIdOf(claimsIdentity), () =>
+      super.createUserTokenClient(claimsIdentity),
+    );
+  }
+}
+
 /** Without an app id the adapter runs in local mode (no token checks) for the Emulator and the
  *  tests; with one, every request must carry a valid Bot Framework token. */
 export function createAdapter(auth: BotAuthConfig): CloudAdapter {
   const credentials = new ConfigurationServiceClientCredentialFactory(auth);
-  return new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ ...auth }, credentials));
+  return new CloudAdapter(new ReusedClientsAuthentication({ ...auth }, credentials));
 }
 
 export interface TurnErrorDeps {

@@ -1,6 +1,6 @@
 import { MessageFactory, type Activity } from 'botbuilder';
 import type { KnowledgeService } from '../bot/knowledge/service.ts';
-import type { MatchResult } from '../bot/knowledge/types.ts';
+import type { KnowledgeBase, MatchResult } from '../bot/knowledge/types.ts';
 import { contactsMessage, courseCard, withChoices } from './cards.ts';
 import type { ConversationFlags } from './ids.ts';
 import { fold } from './intents.ts';
@@ -19,6 +19,8 @@ const ROUTE_TITLES: Record<string, string> = {
 /** Turns a match into messages. Only curated text is shown; nothing is generated. */
 export class AnswerRenderer {
   private readonly knowledge: KnowledgeService;
+  /** Entry ids by folded title, per version of the knowledge base (a reload brings a new one). */
+  private readonly titles = new WeakMap<KnowledgeBase, Map<string, string>>();
 
   constructor(knowledge: KnowledgeService) {
     this.knowledge = knowledge;
@@ -109,10 +111,17 @@ export class AnswerRenderer {
   }
 
   private entryByTitle(text: string): string | undefined {
-    const f = fold(text);
-    for (const entry of this.knowledge.base.entries.values()) {
-      if (fold(entry.title) === f) return entry.id;
+    const base = this.knowledge.base;
+    let titles = this.titles.get(base);
+    if (!titles) {
+      titles = new Map();
+      // The first entry with a title wins, as a search in file order would find it.
+      for (const entry of base.entries.values()) {
+        const folded = fold(entry.title);
+        if (!titles.has(folded)) titles.set(folded, entry.id);
+      }
+      this.titles.set(base, titles);
     }
-    return undefined;
+    return titles.get(fold(text));
   }
 }

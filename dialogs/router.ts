@@ -59,27 +59,32 @@ export class MainRouter implements MessageRouter {
       return;
     }
     if (truncated) await context.sendActivity(S.TOO_LONG);
-    const match = this.deps.knowledge.match(text);
-    if (match.decision === 'crisis') {
+    const intent = controlIntent(text);
+    const flags = await this.flags.get(context, {});
+    // The order below is crisis, interruptions, the active form, feedback, commands, answer.
+    // Only an answer needs the full match (which checks crisis first itself); every other
+    // message, such as an answer typed inside a form, needs only the crisis check.
+    const busy = dc.activeDialog !== undefined;
+    const answering = !busy && intent === undefined && !this.isFeedback(flags, text);
+    const match = answering ? this.deps.knowledge.match(text) : undefined;
+    if (match ? match.decision === 'crisis' : this.deps.knowledge.isCrisis(text)) {
       await this.crisis(dc);
       return;
     }
-    const intent = controlIntent(text);
     if (intent && INTERRUPTIONS.has(intent)) {
       await this.interrupt(dc, intent);
       return;
     }
-    if (dc.activeDialog) {
+    if (busy) {
       await dc.continueDialog();
       return;
     }
-    if (await this.feedback(context, text)) return;
+    if (await this.feedback(context, flags, text)) return;
     if (intent) {
       await this.topicCommand(dc, intent);
       return;
     }
-    const flags = await this.flags.get(context, {});
-    const reply = this.answers.forMatch(match, text, flags);
+    const reply = this.answers.forMatch(match ?? this.deps.knowledge.match(text), text, flags);
     await this.flags.set(context, reply.flags);
     await context.sendActivities(reply.activities);
   }
@@ -162,14 +167,20 @@ export class MainRouter implements MessageRouter {
     }
   }
 
-  /** A plain "ja"/"nee" right after an answer is feedback on that answer: counted, not stored
-   *  as text. */
-  private async feedback(context: TurnContext, text: string): Promise<boolean> {
-    const flags = await this.flags.get(context, {});
+  /** A plain "ja"/"nee" right after an answer is feedback on that answer. */
+  private isFeedback(flags: ConversationFlags, text: string): boolean {
+    return Boolean(flags.pendingFeedback) && (isYes(text) || isNo(text));
+  }
+
+  /** Feedback is counted, not stored as text. */
+  private async feedback(
+    context: TurnContext,
+    flags: ConversationFlags,
+    text: string,
+  ): Promise<boolean> {
     const entryId = flags.pendingFeedback;
-    if (!entryId) return false;
+    if (!entryId || !this.isFeedback(flags, text)) return false;
     const yes = isYes(text);
-    if (!yes && !isNo(text)) return false;
     await this.deps.records.feedback.record(entryId, yes);
     await this.flags.set(context, { ...flags, pendingFeedback: undefined });
     await context.sendActivity(yes ? S.FEEDBACK_THANKS_YES : this.answers.notHelped());

@@ -65,33 +65,40 @@ function listOf(value: unknown, check: (item: unknown) => boolean): boolean {
  *  without one the turn would wait on a connection that can never be made. */
 function serviceUrl(value: unknown, deliveryMode: unknown, rules: ActivityRules): boolean {
   if (value === undefined) return deliveryMode === 'expectReplies';
-  if (typeof value !== 'string' || !URL.canParse(value)) return false;
-  const url = new URL(value);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+  if (typeof value !== 'string') return false;
+  const url = URL.parse(value);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return false;
   if (!rules.loopbackServiceUrlOnly) return true;
   return LOOPBACK.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
 }
 
+const isString = (value: unknown): boolean => typeof value === 'string';
+const isAccount = (value: unknown): boolean => account(value, true);
+
+/** The checks in the order the adapter reads the fields; each runs only if those before it
+ *  passed, so a request costs no more checks than it needs. */
+const CHECKS: ReadonlyArray<readonly [string, (body: Json, rules: ActivityRules) => boolean]> = [
+  ['type', (b) => typeof b.type === 'string' && /^[A-Za-z]{1,64}$/.test(b.type)],
+  ['channelId', (b) => typeof b.channelId === 'string' && /^[\w.-]{1,64}$/.test(b.channelId)],
+  ['conversation', (b) => isObject(b.conversation) && isId(b.conversation.id)],
+  ['from', (b) => account(b.from, true)],
+  ['recipient', (b) => account(b.recipient, false)],
+  ['serviceUrl', (b, rules) => serviceUrl(b.serviceUrl, b.deliveryMode, rules)],
+  ['deliveryMode', (b) => optional(b.deliveryMode, (m) => DELIVERY_MODES.has(String(m)))],
+  ['membersAdded', (b) => listOf(b.membersAdded, isAccount)],
+  ['membersRemoved', (b) => listOf(b.membersRemoved, isAccount)],
+  ['entities', (b) => listOf(b.entities, isObject)],
+  ['attachments', (b) => listOf(b.attachments, isObject)],
+  ['channelData', (b) => optional(b.channelData, isObject)],
+  ...STRING_FIELDS.map((name) => [name, (b: Json) => optional(b[name], isString)] as const),
+];
+
 /** The first field that is missing or of the wrong kind, in the order the adapter reads them. */
 function badField(body: Json, rules: ActivityRules): string | undefined {
-  const checks: Array<[string, boolean]> = [
-    ['type', typeof body.type === 'string' && /^[A-Za-z]{1,64}$/.test(body.type)],
-    ['channelId', typeof body.channelId === 'string' && /^[\w.-]{1,64}$/.test(body.channelId)],
-    ['conversation', isObject(body.conversation) && isId(body.conversation.id)],
-    ['from', account(body.from, true)],
-    ['recipient', account(body.recipient, false)],
-    ['serviceUrl', serviceUrl(body.serviceUrl, body.deliveryMode, rules)],
-    ['deliveryMode', optional(body.deliveryMode, (m) => DELIVERY_MODES.has(String(m)))],
-    ['membersAdded', listOf(body.membersAdded, (m) => account(m, true))],
-    ['membersRemoved', listOf(body.membersRemoved, (m) => account(m, true))],
-    ['entities', listOf(body.entities, isObject)],
-    ['attachments', listOf(body.attachments, isObject)],
-    ['channelData', optional(body.channelData, isObject)],
-  ];
-  for (const name of STRING_FIELDS) {
-    checks.push([name, optional(body[name], (v) => typeof v === 'string')]);
+  for (const [name, ok] of CHECKS) {
+    if (!ok(body, rules)) return name;
   }
-  return checks.find(([, ok]) => !ok)?.[0];
+  return undefined;
 }
 
 export function checkActivity(body: unknown, rules: ActivityRules): ActivityCheck {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StoreItem, StoreItems } from 'botbuilder';
-import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { AtomicFiles } from './atomic-file.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { EtagConflictError, type StateStore } from './state-store.ts';
 
@@ -18,6 +18,13 @@ export interface StoredDocument {
   item: StoreItem;
 }
 
+/** A document as the cache holds it: the item as JSON (without its eTag), so a read parses a
+ *  fresh copy for the caller and a write can tell whether anything changed. */
+interface CachedDocument {
+  eTag: string;
+  itemJson: string;
+}
+
 export interface LowdbStorageOptions {
   dir: string;
   now?: () => Date;
@@ -27,12 +34,15 @@ export interface LowdbStorageOptions {
 
 /**
  * botbuilder Storage over lowdb with one JSON file per key, so a turn reads and writes only
- * its own conversation and user files however many others are stored. lowdb's writer
- * (steno) writes a temporary file and renames it over the old one, so a crash leaves either
- * the old or the new document, never half of one.
+ * its own conversation and user files however many others are stored. Files are read with
+ * lowdb's JSONFile. A write does what lowdb's writer (steno) does, without building lowdb
+ * objects for it: the JSON goes to a temporary file in the same folder, which is renamed over
+ * the old one, so a crash leaves either the old or the new document, never half of one (see
+ * atomic-file.ts, which also keeps that temporary file between writes).
  *
  * One process owns a folder (several instances use STORAGE=blobs), so recently used documents
- * are kept in memory: a turn then costs one atomic file write and no reads.
+ * are kept in memory: a turn then costs one atomic file write and no reads, and a write whose
+ * content did not change costs no file write at all (BotState rarely sends one).
  *
  * botbuilder's BotState saves with `eTag: '*'`. The store remembers the eTag of each item it
  * hands out, and when that same object comes back with "*" it checks that eTag: of two turns
@@ -42,7 +52,8 @@ export class LowdbStorage implements StateStore {
   private readonly dir: string;
   private readonly now: () => Date;
   private readonly lock = new KeyedLock();
-  private readonly cache = new Map<string, StoredDocument | null>();
+  private readonly files = new AtomicFiles();
+  private readonly cache = new Map<string, CachedDocument | null>();
   private readonly cacheSize: number;
   private readonly shards = new Set<string>();
   private readonly handedOut = new WeakMap<StoreItem, string>();
@@ -60,7 +71,8 @@ export class LowdbStorage implements StateStore {
       keys.map(async (key) => {
         const doc = await this.lock.run(key, () => this.load(key));
         if (!doc) return;
-        const item: StoreItem = { ...structuredClone(doc.item), eTag: doc.eTag };
+        const item = JSON.parse(doc.itemJson) as StoreItem;
+        item.eTag = doc.eTag;
         this.handedOut.set(item, doc.eTag);
         items[key] = item;
       }),
@@ -80,7 +92,7 @@ export class LowdbStorage implements StateStore {
     await Promise.all(
       keys.map((key) =>
         this.lock.run(key, async () => {
-          await rm(this.pathOf(this.hashOf(key)), { force: true });
+          await this.files.remove(this.pathOf(this.hashOf(key)));
           this.remember(key, null);
         }),
       ),
@@ -109,19 +121,17 @@ export class LowdbStorage implements StateStore {
     if (current && expected !== undefined && expected !== current.eTag) {
       throw new EtagConflictError(key);
     }
+    // JSON leaves out undefined values, so this is the item without its eTag.
+    const itemJson = JSON.stringify({ ...item, eTag: undefined });
+    if (current?.itemJson === itemJson) {
+      this.handedOut.set(item, current.eTag);
+      return;
+    }
     const eTag = this.nextETag();
-    const doc: StoredDocument = {
-      key,
-      eTag,
-      savedAt: this.now().toISOString(),
-      item: { ...structuredClone(item), eTag },
-    };
     const hash = this.hashOf(key);
     await this.ensureShard(hash);
-    const db = new Low<StoredDocument | null>(new JSONFile(this.pathOf(hash)), null);
-    db.data = doc;
-    await db.write();
-    this.remember(key, doc);
+    await this.files.write(this.pathOf(hash), documentJson(key, eTag, this.now(), itemJson));
+    this.remember(key, { eTag, itemJson });
     // A second save of the same object in this turn is checked against what we just wrote.
     this.handedOut.set(item, eTag);
   }
@@ -133,20 +143,22 @@ export class LowdbStorage implements StateStore {
     return given === '*' ? this.handedOut.get(item) : undefined;
   }
 
-  private async load(key: string): Promise<StoredDocument | null> {
+  private async load(key: string): Promise<CachedDocument | null> {
     const cached = this.cache.get(key);
     if (cached !== undefined) {
       this.remember(key, cached);
       return cached;
     }
-    const db = new Low<StoredDocument | null>(new JSONFile(this.pathOf(this.hashOf(key))), null);
-    await db.read();
-    this.remember(key, db.data);
-    return db.data;
+    const stored = await new JSONFile<StoredDocument>(this.pathOf(this.hashOf(key))).read();
+    const doc = stored
+      ? { eTag: stored.eTag, itemJson: JSON.stringify({ ...stored.item, eTag: undefined }) }
+      : null;
+    this.remember(key, doc);
+    return doc;
   }
 
   /** Least-recently-used: Map keeps insertion order, so re-inserting marks a key as recent. */
-  private remember(key: string, doc: StoredDocument | null): void {
+  private remember(key: string, doc: CachedDocument | null): void {
     this.cache.delete(key);
     this.cache.set(key, doc);
     if (this.cache.size > this.cacheSize) {
@@ -183,4 +195,14 @@ export class LowdbStorage implements StateStore {
       throw error;
     }
   }
+}
+
+/** The file text of a document; `itemJson` is the item without its eTag, which goes last. */
+function documentJson(key: string, eTag: string, savedAt: Date, itemJson: string): string {
+  const tag = `"eTag":${JSON.stringify(eTag)}`;
+  const item = itemJson === '{}' ? `{${tag}}` : `${itemJson.slice(0, -1)},${tag}}`;
+  return (
+    `{"key":${JSON.stringify(key)},${tag},` +
+    `"savedAt":${JSON.stringify(savedAt.toISOString())},"item":${item}}`
+  );
 }

@@ -104,6 +104,43 @@ describe('LowdbStorage (botbuilder Storage contract)', () => {
       assert.equal((await filesUnder(dir)).length, before.length + 1);
     }));
 
+  it('does not rewrite a document whose content did not change', () =>
+    withTempDir(async (dir) => {
+      const storage = new LowdbStorage({ dir });
+      await storage.write({ k: { v: 1, nested: { list: [1, 2] } } });
+      const [file] = (await filesUnder(dir)).filter((f) => f.endsWith('.json') && !/\/\./.test(f));
+      assert.ok(file);
+      const before = await readFile(file, 'utf8');
+      const item = (await storage.read(['k'])).k ?? {};
+      await storage.write({ k: Object.assign(item, { eTag: '*' }) });
+      assert.equal(await readFile(file, 'utf8'), before);
+      const again = (await storage.read(['k'])).k;
+      assert.equal(again?.eTag, JSON.parse(before).eTag);
+      // A change after the skipped write is checked against the same eTag, and is written.
+      await storage.write({ k: Object.assign(item, { v: 2, eTag: '*' }) });
+      assert.equal((await new LowdbStorage({ dir }).read(['k'])).k?.v, 2);
+    }));
+
+  it('hands out copies: changing what was read or written does not change what is stored', () =>
+    withTempDir(async (dir) => {
+      const storage = new LowdbStorage({ dir });
+      const written = { list: [1], eTag: '*' };
+      await storage.write({ k: written });
+      written.list.push(2);
+      const read = (await storage.read(['k'])).k ?? {};
+      (read.list as number[]).push(3);
+      assert.deepEqual((await storage.read(['k'])).k?.list, [1]);
+    }));
+
+  it('leaves no file of a deleted key behind, hidden temporary files included', () =>
+    withTempDir(async (dir) => {
+      const storage = new LowdbStorage({ dir });
+      for (const v of [1, 2, 3]) await storage.write({ k: { v, eTag: '*' } });
+      assert.ok((await filesUnder(dir)).length > 0);
+      await storage.delete(['k']);
+      assert.deepEqual(await filesUnder(dir), []);
+    }));
+
   it('lists every stored document for retention jobs', () =>
     withTempDir(async (dir) => {
       const storage = new LowdbStorage({ dir, now: () => new Date('2026-01-02T03:04:05Z') });
