@@ -1,19 +1,32 @@
 import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import type { BotConfig, StorageConfig } from '../config.ts';
 
 export interface FeedbackCounts {
   helped: number;
   notHelped: number;
 }
 
-type FeedbackData = Record<string, FeedbackCounts>;
+export type FeedbackData = Record<string, FeedbackCounts>;
 
 /** "Heeft dit geholpen?" as two counters per entry id: no text, no user, no time stamp, so
  *  there is nothing personal to keep or erase. */
-export class FeedbackStore {
+export interface FeedbackStore {
+  /** Adds one to a counter of the entry; resolves once that is stored. */
+  record(entryId: string, helped: boolean): Promise<void>;
+  /** Every entry that has been counted, with its two counters. */
+  counts(): Promise<FeedbackData>;
+  /** Resolves when every count handed over so far has been stored or has failed; rejects only
+   *  when the store cannot be opened at all. */
+  idle(): Promise<void>;
+}
+
+/** The counters in one lowdb file, DATA_DIR/feedback.json: right for one process per folder. */
+export class LowdbFeedbackStore implements FeedbackStore {
   private readonly db: Low<FeedbackData>;
+  private readonly ready: Promise<void>;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(file: string) {
@@ -21,10 +34,8 @@ export class FeedbackStore {
     this.ready = mkdir(dirname(file), { recursive: true }).then(() => this.db.read());
   }
 
-  private readonly ready: Promise<void>;
-
   record(entryId: string, helped: boolean): Promise<void> {
-    this.queue = this.queue.then(async () => {
+    const run = this.queue.then(async () => {
       await this.ready;
       const counts = this.db.data[entryId] ?? { helped: 0, notHelped: 0 };
       if (helped) counts.helped += 1;
@@ -32,12 +43,55 @@ export class FeedbackStore {
       this.db.data[entryId] = counts;
       await this.db.write();
     });
-    return this.queue;
+    // One failed write fails only its own count, not every count after it.
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   async counts(): Promise<FeedbackData> {
+    await this.idle();
+    return structuredClone(this.db.data);
+  }
+
+  async idle(): Promise<void> {
     await this.ready;
     await this.queue;
-    return { ...this.db.data };
   }
+}
+
+/** Opens the blob store on first use: the Azure packages load only with STORAGE=blobs. */
+class DeferredFeedbackStore implements FeedbackStore {
+  private readonly store: Promise<FeedbackStore>;
+
+  constructor(store: Promise<FeedbackStore>) {
+    this.store = store;
+    // Reported by the first call that awaits it, never as an unhandled rejection.
+    store.catch(() => undefined);
+  }
+
+  async record(entryId: string, helped: boolean): Promise<void> {
+    await (await this.store).record(entryId, helped);
+  }
+
+  async counts(): Promise<FeedbackData> {
+    return (await this.store).counts();
+  }
+
+  async idle(): Promise<void> {
+    await (await this.store).idle();
+  }
+}
+
+/** The lowdb file under DATA_DIR, or with STORAGE=blobs one blob per entry in BLOB_CONTAINER,
+ *  so every instance counts in the same place. */
+export function createFeedbackStore(config: Pick<BotConfig, 'dataDir' | 'storage'>): FeedbackStore {
+  const storage: StorageConfig = config.storage;
+  if (storage.kind === 'blobs') {
+    return new DeferredFeedbackStore(
+      import('./blob-feedback-store.ts').then(({ connectBlobFeedbackStore }) =>
+        connectBlobFeedbackStore(storage),
+      ),
+    );
+  }
+  return new LowdbFeedbackStore(join(config.dataDir, 'feedback.json'));
 }

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import type { BotConfig } from '../config.ts';
 import { describeError, type Logger } from '../logger.ts';
 import { EncryptedRecordRepository } from './encrypted-repository.ts';
-import { FeedbackStore } from './feedback-store.ts';
+import { createFeedbackStore, type FeedbackStore } from './feedback-store.ts';
 import { Keyring } from './keyring.ts';
 import { MailQueue, type RetryPolicy } from './mail-queue.ts';
 import { SmtpMailer, type RecordMailer } from './mailer.ts';
@@ -91,17 +90,17 @@ export function createRecordServices(
     logger,
     retry: options.retry,
   });
-  const feedback = new FeedbackStore(join(config.dataDir, 'feedback.json'));
-  // The feedback store prepares its folder at once; when DATA_DIR is unusable that fails
-  // before anything awaits it, an unhandled rejection that would end the process.
-  feedback.counts().catch((error: unknown) => {
+  const feedback = createFeedbackStore(config);
+  // The feedback store opens at once (its folder under DATA_DIR, or the Azure module); when
+  // that fails before anything awaits it, it is an unhandled rejection that ends the process.
+  feedback.idle().catch((error: unknown) => {
     logger.error({ ...describeError(error) }, 'feedback store unavailable');
   });
   return {
     records,
     feedback,
     close: async () => {
-      await feedback.counts().catch(() => undefined);
+      await feedback.idle().catch(() => undefined);
       await records.close();
     },
   };
