@@ -1,5 +1,5 @@
-// node bot/knowledge/cli/tune.ts [--min-refused=0.9] — tunes on knowledge/tests/tune*.yaml ONLY
-// (tune.yaml, tune-2.yaml) and prints the TUNING block for bot/knowledge/tuning.ts. Not an npm
+// node bot/knowledge/cli/tune.ts [--min-refused=0.9] [--mix-only] [--files=a.yaml,b.yaml] — tunes on knowledge/tests/tune*.yaml ONLY
+// (tune.yaml, tune-2.yaml, tune-3.yaml; --files= picks some) and prints the TUNING block for bot/knowledge/tuning.ts. Not an npm
 // script: tuning is a deliberate act. The holdout files are never read here.
 //
 // 1. For every setting of the text weights (compound, fuzzy, bigram, unknown) the index is
@@ -37,7 +37,9 @@ const minRefused = refusedArg ? Number(refusedArg.split('=')[1]) : MIN_REFUSED_O
 type TextWeights = Pick<ModelWeights, 'compound' | 'fuzzy' | 'bigram' | 'unknown'>;
 type MixWeights = Pick<ModelWeights, 'best' | 'top' | 'coverage' | 'body' | 'chars'>;
 
-const TEXT_GRID = grid<TextWeights>({
+/** --mix-only: keep the text weights of tuning.ts and search only the mix (a minute, not ten). */
+const mixOnly = process.argv.includes('--mix-only');
+const FULL_TEXT_GRID = grid<TextWeights>({
   compound: [0.6, 0.8, 1],
   fuzzy: [0.5, 0.7, 0.9],
   bigram: [0, 0.3, 0.6],
@@ -50,6 +52,8 @@ const MIX_GRID = grid<MixWeights>({
   body: [0, 0.1, 0.2, 0.3, 0.5],
   chars: [0, 0.2, 0.4],
 });
+const { compound, fuzzy, bigram, unknown } = TUNING.weights;
+const TEXT_GRID = mixOnly ? [{ compound, fuzzy, bigram, unknown }] : FULL_TEXT_GRID;
 
 function grid<T extends object>(axes: { [K in keyof T]: number[] }): T[] {
   let points: Record<string, number>[] = [{}];
@@ -66,7 +70,17 @@ interface Question {
 
 const service = await openForCli();
 const testsDir = join(resolveKnowledgeDir(), 'tests');
-const files = (await readdir(testsDir)).filter((name) => TUNE_FILE.test(name)).sort();
+// --files=tune-3.yaml,…: only these (after content was written against the others' misses,
+// those no longer look like unseen questions to the calibration).
+const filesArg = process.argv.find((arg) => arg.startsWith('--files='))?.slice('--files='.length);
+const files = (await readdir(testsDir))
+  .filter((name) => TUNE_FILE.test(name))
+  .filter((name) => !filesArg || filesArg.split(',').includes(name))
+  .sort();
+if (files.length === 0) {
+  console.error(`Geen afstembestanden gevonden in ${testsDir}`);
+  process.exit(2);
+}
 const items: EvalItem[] = [];
 for (const name of files) {
   const read = await readEvalFile(join(testsDir, name), allTargets(service.base.entries.keys()));
