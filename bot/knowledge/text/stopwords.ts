@@ -37,6 +37,7 @@ he her him his how i if is it its just me my no not of on or our really she shou
 there they this to us very was we were what when where which who why will with would you your
 keep keeps kept get gets got make makes want wants need needs know like still always don didn
 doesn isn won wouldn couldn shouldn im ive
+someone somebody anyone anybody something anything everything allowed permitted exactly
 `;
 
 export const STOPWORDS: ReadonlySet<string> = new Set(
