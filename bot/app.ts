@@ -64,11 +64,12 @@ export async function buildBot(
     watch: background,
   });
   await knowledge.load();
-  const { state: rawStorage, records: recordStore } = await createStores(config);
+  const stores = await createStores(config);
+  const { state: rawStorage, records: recordStore } = stores;
   const storage = new GuardedStateStore(rawStorage, logger);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const records = createRecordServices(config, logger, recordStore);
+  const records = createRecordServices(config, logger, stores);
   const router = createRouter({
     conversationState,
     userState,

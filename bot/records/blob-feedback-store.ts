@@ -1,7 +1,6 @@
-import { ContainerClient, type BlockBlobClient } from '@azure/storage-blob';
+import type { BlockBlobClient, ContainerClient } from '@azure/storage-blob';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { text } from 'node:stream/consumers';
-import type { StorageConfig } from '../config.ts';
+import { downloadText, hasStatus } from '../storage/blob-json.ts';
 import type { FeedbackCounts, FeedbackData, FeedbackStore } from './feedback-store.ts';
 
 /** Beside the records and the state blobs; state blob names never contain "/" (see
@@ -25,11 +24,6 @@ export const DEFAULT_CONFLICT_POLICY: ConflictPolicy = {
 
 interface Batch extends FeedbackCounts {
   done: PromiseWithResolvers<void>;
-}
-
-function hasStatus(error: unknown, ...statuses: number[]): boolean {
-  const status = (error as { statusCode?: unknown } | null)?.statusCode;
-  return typeof status === 'number' && statuses.includes(status);
 }
 
 function count(value: unknown): number {
@@ -138,15 +132,9 @@ export class BlobFeedbackStore implements FeedbackStore {
   }
 
   private async load(entryId: string): Promise<{ counts: FeedbackCounts; eTag: string } | null> {
-    try {
-      const response = await this.blob(entryId).download();
-      const body = response.readableStreamBody;
-      if (!body || response.etag === undefined) return null;
-      return { counts: parseCounts(await text(body)), eTag: response.etag };
-    } catch (error) {
-      if (hasStatus(error, 404)) return null;
-      throw error;
-    }
+    const loaded = await downloadText(this.blob(entryId));
+    if (!loaded || loaded.eTag === undefined) return null;
+    return { counts: parseCounts(loaded.body), eTag: loaded.eTag };
   }
 
   /** Entry ids come from the knowledge files; encoded, none can reach outside the prefix. */
@@ -164,13 +152,4 @@ export class BlobFeedbackStore implements FeedbackStore {
       return undefined;
     }
   }
-}
-
-/** The container createBlobStores has already made sure of (factory.ts runs first). */
-export function connectBlobFeedbackStore(
-  storage: Extract<StorageConfig, { kind: 'blobs' }>,
-): BlobFeedbackStore {
-  return new BlobFeedbackStore({
-    container: new ContainerClient(storage.connectionString, storage.container),
-  });
 }

@@ -1,5 +1,5 @@
 import type { BlockBlobClient, ContainerClient } from '@azure/storage-blob';
-import { text } from 'node:stream/consumers';
+import { downloadText, hasStatus } from '../storage/blob-json.ts';
 import { newReference, type RecordKind } from './reference.ts';
 import {
   deleteRecordsOfUser,
@@ -17,10 +17,6 @@ const LIST_CONCURRENCY = 16;
 interface Loaded {
   record: BureauRecord;
   eTag: string;
-}
-
-function hasStatus(error: unknown, status: number): boolean {
-  return (error as { statusCode?: unknown } | null)?.statusCode === status;
 }
 
 /**
@@ -103,15 +99,9 @@ export class BlobRecordStore implements RecordRepository {
 
   private async load(ref: string): Promise<Loaded | null> {
     if (!REFERENCE.test(ref)) return null;
-    try {
-      const response = await this.blob(ref).download();
-      const body = response.readableStreamBody;
-      if (!body) return null;
-      return { record: JSON.parse(await text(body)) as BureauRecord, eTag: response.etag ?? '*' };
-    } catch (error) {
-      if (hasStatus(error, 404)) return null;
-      throw error;
-    }
+    const loaded = await downloadText(this.blob(ref));
+    if (!loaded) return null;
+    return { record: JSON.parse(loaded.body) as BureauRecord, eTag: loaded.eTag ?? '*' };
   }
 
   private async upload(

@@ -1,8 +1,7 @@
 import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { BotConfig, StorageConfig } from '../config.ts';
 
 export interface FeedbackCounts {
   helped: number;
@@ -57,41 +56,4 @@ export class LowdbFeedbackStore implements FeedbackStore {
     await this.ready;
     await this.queue;
   }
-}
-
-/** Opens the blob store on first use: the Azure packages load only with STORAGE=blobs. */
-class DeferredFeedbackStore implements FeedbackStore {
-  private readonly store: Promise<FeedbackStore>;
-
-  constructor(store: Promise<FeedbackStore>) {
-    this.store = store;
-    // Reported by the first call that awaits it, never as an unhandled rejection.
-    store.catch(() => undefined);
-  }
-
-  async record(entryId: string, helped: boolean): Promise<void> {
-    await (await this.store).record(entryId, helped);
-  }
-
-  async counts(): Promise<FeedbackData> {
-    return (await this.store).counts();
-  }
-
-  async idle(): Promise<void> {
-    await (await this.store).idle();
-  }
-}
-
-/** The lowdb file under DATA_DIR, or with STORAGE=blobs one blob per entry in BLOB_CONTAINER,
- *  so every instance counts in the same place. */
-export function createFeedbackStore(config: Pick<BotConfig, 'dataDir' | 'storage'>): FeedbackStore {
-  const storage: StorageConfig = config.storage;
-  if (storage.kind === 'blobs') {
-    return new DeferredFeedbackStore(
-      import('./blob-feedback-store.ts').then(({ connectBlobFeedbackStore }) =>
-        connectBlobFeedbackStore(storage),
-      ),
-    );
-  }
-  return new LowdbFeedbackStore(join(config.dataDir, 'feedback.json'));
 }

@@ -1,7 +1,8 @@
 import type { BotConfig } from '../config.ts';
 import { describeError, type Logger } from '../logger.ts';
 import { EncryptedRecordRepository } from './encrypted-repository.ts';
-import { createFeedbackStore, type FeedbackStore } from './feedback-store.ts';
+import type { Stores } from '../storage/factory.ts';
+import type { FeedbackStore } from './feedback-store.ts';
 import { Keyring } from './keyring.ts';
 import { MailQueue, type RetryPolicy } from './mail-queue.ts';
 import { SmtpMailer, type RecordMailer } from './mailer.ts';
@@ -81,18 +82,18 @@ export function secureRecordStore(
 export function createRecordServices(
   config: BotConfig,
   logger: Logger,
-  store: RecordRepository,
+  stores: Pick<Stores, 'records' | 'feedback'>,
   options: { retry?: RetryPolicy } = {},
 ): RecordServices {
   const records = new RecordService({
-    store: secureRecordStore(config, store, logger),
+    store: secureRecordStore(config, stores.records, logger),
     mailer: config.mail ? new SmtpMailer(config.mail) : undefined,
     logger,
     retry: options.retry,
   });
-  const feedback = createFeedbackStore(config);
-  // The feedback store opens at once (its folder under DATA_DIR, or the Azure module); when
-  // that fails before anything awaits it, it is an unhandled rejection that ends the process.
+  const feedback = stores.feedback;
+  // The lowdb feedback store prepares its folder at once; when DATA_DIR is unusable that fails
+  // before anything awaits it, an unhandled rejection that would end the process.
   feedback.idle().catch((error: unknown) => {
     logger.error({ ...describeError(error) }, 'feedback store unavailable');
   });

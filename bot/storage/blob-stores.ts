@@ -1,6 +1,7 @@
 import { ContainerClient } from '@azure/storage-blob';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { StorageConfig } from '../config.ts';
+import { BlobFeedbackStore } from '../records/blob-feedback-store.ts';
 import { BlobRecordStore } from '../records/blob-record-store.ts';
 import { BlobStateStore } from './blob-state-store.ts';
 import type { Stores } from './factory.ts';
@@ -18,5 +19,6 @@ export async function createBlobStores(
       container,
     }),
     records: new BlobRecordStore({ container }),
+    feedback: new BlobFeedbackStore({ container }),
   };
 }

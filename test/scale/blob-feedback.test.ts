@@ -9,11 +9,9 @@ import {
   DEFAULT_CONFLICT_POLICY,
   type ConflictPolicy,
 } from '../../bot/records/blob-feedback-store.ts';
-import {
-  createFeedbackStore,
-  LowdbFeedbackStore,
-  type FeedbackStore,
-} from '../../bot/records/feedback-store.ts';
+import { LowdbFeedbackStore, type FeedbackStore } from '../../bot/records/feedback-store.ts';
+import { createBlobStores } from '../../bot/storage/blob-stores.ts';
+import { createStores } from '../../bot/storage/factory.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 import { startAzurite, type Azurite } from './azurite.ts';
 
@@ -57,16 +55,15 @@ describe('feedback counts shared by every instance (STORAGE=blobs, on Azurite)',
     return container;
   }
 
-  /** The store of one instance as createRecordServices builds it with STORAGE=blobs. */
-  const instance = (container: ContainerClient): FeedbackStore =>
-    createFeedbackStore({
-      dataDir: '/nonexistent/feedback-must-not-touch-disk',
-      storage: {
-        kind: 'blobs',
-        connectionString: azurite.connectionString,
-        container: container.containerName,
-      },
+  /** The store of one instance as createStores builds it with STORAGE=blobs. */
+  const instance = async (container: ContainerClient): Promise<FeedbackStore> => {
+    const stores = await createBlobStores({
+      kind: 'blobs',
+      connectionString: azurite.connectionString,
+      container: container.containerName,
     });
+    return stores.feedback;
+  };
 
   /** Counts how often a store had to read again because another wrote first. */
   function countingPolicy(): { policy: ConflictPolicy; retries: () => number } {
@@ -104,7 +101,7 @@ describe('feedback counts shared by every instance (STORAGE=blobs, on Azurite)',
 
   it('adds up 2×25 counts made at once by two instances, none lost, seen alike by both', async () => {
     const container = await freshContainer();
-    const [a, b] = [instance(container), instance(container)];
+    const [a, b] = [await instance(container), await instance(container)];
     await countFromBoth([a, b]);
     assert.deepEqual(await a.counts(), EXPECTED);
     assert.deepEqual(await b.counts(), EXPECTED);
@@ -119,7 +116,7 @@ describe('feedback counts shared by every instance (STORAGE=blobs, on Azurite)',
     assert.deepEqual(await a.counts(), EXPECTED);
     assert.deepEqual(await b.counts(), EXPECTED);
     await Promise.all([a.idle(), b.idle()]);
-    assert.deepEqual(await instance(container).counts(), EXPECTED);
+    assert.deepEqual(await (await instance(container)).counts(), EXPECTED);
   });
 
   it('reads again when another instance created or changed the blob after it was read', async () => {
@@ -164,7 +161,7 @@ describe('feedback counts shared by every instance (STORAGE=blobs, on Azurite)',
 
   it('keeps only the two counters, one blob per entry under feedback/, and no unknown entries', async () => {
     const container = await freshContainer();
-    const store = instance(container);
+    const store = await instance(container);
     assert.deepEqual(await store.counts(), {});
     await store.record(ENTRY, true);
     await store.record('bewijs-vastleggen', false);
@@ -198,7 +195,7 @@ describe('feedback counts in DATA_DIR/feedback.json (STORAGE=lowdb)', () => {
   it('adds up counts made at once, keeps them across a restart, and lists no unknown entries', async () => {
     const dir = await makeTempDir();
     try {
-      const store = createFeedbackStore({ dataDir: dir, storage: { kind: 'lowdb' } });
+      const { feedback: store } = await createStores({ dataDir: dir, storage: { kind: 'lowdb' } });
       assert.ok(store instanceof LowdbFeedbackStore);
       await countFromBoth([store]);
       const one = { [ENTRY]: { helped: HELPED / 2, notHelped: PER_INSTANCE - HELPED / 2 } };

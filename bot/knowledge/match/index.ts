@@ -60,9 +60,10 @@ export class MatchIndex {
     targets.forEach((target, index) => {
       const vocabulary = new Set<string>();
       for (const text of [target.title, ...target.questions]) {
-        const vector = toVector(indexer.analyze(text, 'index'), weights.bigram);
+        const analysis = indexer.analyze(text, 'index');
+        const vector = toVector(analysis, weights.bigram);
         docs.push({ target: index, vector });
-        charDocs.push({ target: index, vector: charGrams(indexer.contentWords(text)) });
+        charDocs.push({ target: index, vector: charGrams(analysis.words) });
         for (const term of vector.keys()) vocabulary.add(term);
       }
       for (const keyword of target.keywords) {
@@ -79,7 +80,8 @@ export class MatchIndex {
 
   /** Scores every target the question touches, then hands the arrays to `read`. */
   private withScores<T>(text: string, read: (scores: TargetScores) => T): T {
-    const query = toVector(this.analyzer.analyze(text, 'query'), this.weights.bigram);
+    const analysis = this.analyzer.analyze(text, 'query');
+    const query = toVector(analysis, this.weights.bigram);
     const s = this.scores;
     try {
       if (query.size > 0) {
@@ -88,8 +90,7 @@ export class MatchIndex {
           s.top[t] = top;
         });
         this.fields.score(query, s);
-        const grams = charGrams(this.analyzer.contentWords(text));
-        this.chars.score(grams, s, (t, _best, top) => {
+        this.chars.score(charGrams(analysis.words), s, (t, _best, top) => {
           s.chars[t] = top;
         });
       }

@@ -15,6 +15,8 @@ export interface AnalyzedText {
   terms: WeightedTerm[];
   /** Adjacent pairs of content words ("groep_app"), known words only on the query side. */
   bigrams: string[];
+  /** The content words themselves, before stemming (for the letter n-grams). */
+  words: string[];
 }
 
 export interface AnalyzerWeights {
@@ -106,7 +108,8 @@ export class Analyzer {
   analyze(text: string, mode: 'index' | 'query'): AnalyzedText {
     const terms: WeightedTerm[] = [];
     const primaries: WeightedTerm[] = [];
-    for (const word of this.contentWords(text)) {
+    const words = this.contentWords(text);
+    for (const word of words) {
       const resolved = this.resolve(word, mode === 'query');
       terms.push(...resolved);
       if (resolved[0]) primaries.push(resolved[0]);
@@ -117,7 +120,7 @@ export class Analyzer {
       const b = primaries[i];
       if (a && b && (mode === 'index' || (a.known && b.known))) bigrams.push(`${a.term}_${b.term}`);
     }
-    return { terms, bigrams };
+    return { terms, bigrams, words };
   }
 
   private resolve(word: string, allowFuzzy: boolean): WeightedTerm[] {
