@@ -18,6 +18,8 @@ const INDEX_WORDS = [
   'mail',
   'zorgen',
   'uitlachen',
+  'zoeken',
+  'doorsturen',
 ];
 
 function analyzer(
@@ -82,6 +84,12 @@ describe('Dutch text analysis', () => {
     assert.deepEqual(known('gepest'), [stem('pesten')]);
     assert.deepEqual(known('geappt'), [stem('app')]);
     assert.deepEqual(known('gemaild'), [stem('mail')]);
+  });
+
+  it('brings strong past tenses and separable participles back to the infinitive', () => {
+    assert.deepEqual(known('hr zocht mijn profiel'), [stem('zoeken')]);
+    assert.deepEqual(known('ze hebben me opgezocht'), [stem('zoeken')]);
+    assert.deepEqual(known('hij heeft het doorgestuurd'), [stem('doorsturen')]);
   });
 
   it('joins a separable verb with its particle at the end of the sentence', () => {

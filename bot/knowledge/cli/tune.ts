@@ -1,5 +1,5 @@
 // node bot/knowledge/cli/tune.ts [--min-refused=0.9] [--mix-only] [--files=a.yaml,b.yaml] — tunes on knowledge/tests/tune*.yaml ONLY
-// (tune.yaml, tune-2.yaml, tune-3.yaml; --files= picks some) and prints the TUNING block for bot/knowledge/tuning.ts. Not an npm
+// (tune.yaml … tune-4.yaml; --files= picks some) and prints the TUNING block for bot/knowledge/tuning.ts. Not an npm
 // script: tuning is a deliberate act. The holdout files are never read here.
 //
 // 1. For every setting of the text weights (compound, fuzzy, bigram, unknown) the index is

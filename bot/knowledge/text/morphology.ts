@@ -1,4 +1,5 @@
 import stemmer from 'natural/lib/natural/stemmers/porter_stemmer_nl.js';
+import { strongInfinitive } from './strong-verbs.ts';
 
 // The Dutch Porter stemmer leaves diminutives ("appjes"), participles ("gepest", "geappt"),
 // verb forms ("appt") and vowel plurals ("collegas") alone. These helpers propose base forms;
@@ -58,7 +59,33 @@ function inflectionBases(word: string): string[] {
   return bases;
 }
 
+const PARTICLES = /^(aan|af|bij|door|in|mee|na|op|over|rond|terug|toe|uit|vast|voor|weg)ge/;
+
+/**
+ * A separable verb takes its ge- after the particle: opgezocht → opzoeken and zoeken,
+ * doorgestuurd → doorstuur and stuur. The particle-joined form comes first: it is the
+ * more specific word when the index has it.
+ */
+function separableBases(word: string): string[] {
+  const particle = PARTICLES.exec(word)?.[1];
+  if (particle === undefined) return [];
+  const rest = word.slice(particle.length);
+  const bases = [...strongBases(rest), ...participleBases(rest)];
+  return [...bases.map((base) => particle + base), ...bases];
+}
+
+function strongBases(word: string): string[] {
+  const infinitive = strongInfinitive(word);
+  return infinitive === undefined ? [] : [infinitive];
+}
+
 /** Candidate base forms of a word, most specific first; the word itself is not included. */
 export function baseForms(word: string): string[] {
-  return [...diminutiveBases(word), ...participleBases(word), ...inflectionBases(word)];
+  return [
+    ...strongBases(word),
+    ...separableBases(word),
+    ...diminutiveBases(word),
+    ...participleBases(word),
+    ...inflectionBases(word),
+  ];
 }
