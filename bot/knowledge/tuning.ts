@@ -57,15 +57,15 @@ export interface Tuning {
 export const TUNING: Tuning = {
   weights: {
     compound: 0.8,
-    fuzzy: 0.5,
+    fuzzy: 0.9,
     bigram: 0.6,
     unknown: 0.4,
-    best: 0.2,
-    top: 0.6,
-    coverage: 0.4,
-    body: 0.5,
-    chars: 0.4,
+    best: 0,
+    top: 0.4,
+    coverage: 0.2,
+    body: 0.1,
+    chars: 0.2,
   },
-  calibration: { bias: -3.165, raw: 3.52, margin: 7.893, evidence: 0.455, coverage: -1.414 },
-  thresholds: { answer: 0.87, suggest: 0.32 },
+  calibration: { bias: -3.364, raw: 10.834, margin: 15.47, evidence: 0.453, coverage: -2.304 },
+  thresholds: { answer: 0.92, suggest: 0.52 },
 };
