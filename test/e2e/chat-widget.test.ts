@@ -165,12 +165,15 @@ describe('web widget in Chromium (keyboard, axe, embed)', function () {
 
       await page.keyboard.press('Escape');
       await page.locator('#bdv-chat dialog:not([open])').waitFor({ state: 'attached' });
+      // The dialog's close event (which resets the launcher) is queued after [open] goes.
+      await page.locator('#bdv-chat .launcher[aria-expanded="false"]').waitFor();
       assert.equal(await launcher.evaluate(hasFocus), true);
       assert.equal(await launcher.getAttribute('aria-expanded'), 'false');
 
       await page.keyboard.press('Enter'); // reopened: the same conversation is still there
       await frame.locator('.webchat__bubble--from-user', { hasText: QUESTION }).waitFor();
       await page.locator('#bdv-chat .panel__close').click();
+      await page.locator('#bdv-chat .launcher[aria-expanded="false"]').waitFor();
       assert.equal(await launcher.evaluate(hasFocus), true);
       assert.deepEqual(problems.csp, []);
     } finally {
