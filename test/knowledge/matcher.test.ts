@@ -152,7 +152,7 @@ describe('matching questions to entries (fixture knowledge)', function () {
       );
       const unsure = new Matcher(
         { ...base, outOfScope: ['Hoe ruil ik een dienst in het rooster?'] },
-        { ...TUNING, thresholds: { answer: 0.999, suggest: 0.001 } },
+        lenient,
       );
       const result = unsure.match('berichten van collega in de app');
       assert.equal(result.decision, 'suggest');

@@ -1,10 +1,11 @@
-// node bot/knowledge/cli/tune.ts [--min-refused=0.9] [--mix-only] [--files=a.yaml,b.yaml] — tunes on knowledge/tests/tune*.yaml ONLY
-// (tune.yaml … tune-4.yaml; --files= picks some) and prints the TUNING block for bot/knowledge/tuning.ts. Not an npm
-// script: tuning is a deliberate act. The holdout files are never read here.
+// node bot/knowledge/cli/tune.ts [--min-refused=0.9] [--mix-only] [--files=a.yaml,b.yaml]
+// Tunes on knowledge/tests/tune*.yaml ONLY (--files= picks some of them) and prints the TUNING
+// block for bot/knowledge/tuning.ts. Not an npm script: tuning is a deliberate act. The holdout
+// files are never read here.
 //
 // 1. For every setting of the text weights (compound, fuzzy, bigram, unknown) the index is
 //    built once and each question's per-target components are computed.
-// 2. For every mix of the four components: rank, fit the logistic calibration, choose the
+// 2. For every mix of the five components: rank, fit the logistic calibration, choose the
 //    thresholds (eval/calibrate.ts: the suggest threshold must refuse at least
 //    --min-refused, default 0.9, of the out-of-scope questions), count the right outcomes.
 // Highest (right outcomes − confident wrong answers / 2) wins; ties go to the earlier grid
@@ -37,7 +38,7 @@ const minRefused = refusedArg ? Number(refusedArg.split('=')[1]) : MIN_REFUSED_O
 type TextWeights = Pick<ModelWeights, 'compound' | 'fuzzy' | 'bigram' | 'unknown'>;
 type MixWeights = Pick<ModelWeights, 'best' | 'top' | 'coverage' | 'body' | 'chars'>;
 
-/** --mix-only: keep the text weights of tuning.ts and search only the mix (a minute, not ten). */
+/** --mix-only: keep the text weights of tuning.ts and search only the mix (seconds, not minutes). */
 const mixOnly = process.argv.includes('--mix-only');
 const FULL_TEXT_GRID = grid<TextWeights>({
   compound: [0.6, 0.8, 1],

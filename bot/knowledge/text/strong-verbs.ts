@@ -1,9 +1,10 @@
 // Dutch strong and irregular verbs change their vowel in the past tense ("zocht", "kreeg",
 // "geschreven"); the Porter stemmer cannot bring those back to the infinitive's stem, so
 // "hr zocht mijn facebook op" never met "opzoeken". Each line: the infinitive, then its
-// past forms and participle. Only verbs people use when they tell what happened to them.
+// past forms and participle. Only verbs people use when they tell what happened to them, plus
+// "sturen", whose regular past ("stuurde") the stemmer also leaves as "stuurd".
 const TABLE = `
-bedriegen bedroog bedrogen bedrogen
+bedriegen bedroog bedrogen
 beginnen begon begonnen
 bekijken bekeek bekeken
 bieden bood boden geboden
