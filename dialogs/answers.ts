@@ -63,7 +63,15 @@ export class AnswerRenderer {
   }
 
   crisisOffer(): Partial<Activity> {
-    return withChoices(S.CRISIS_OFFER, [S.MENU.counsellor]);
+    return withChoices(S.CRISIS_OFFER, [S.CHOICES.yesPlease, S.CHOICES.noThanks]);
+  }
+
+  /** The short, direct question for signs of danger, with the numbers in it. */
+  safetyCheck(): Partial<Activity> {
+    return withChoices(this.knowledge.base.crisis.check, [
+      S.SAFETY_CHOICES.danger,
+      S.SAFETY_CHOICES.safe,
+    ]);
   }
 
   shortGreeting(): Partial<Activity> {

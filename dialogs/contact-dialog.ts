@@ -7,7 +7,15 @@ import type { RecordService } from '../bot/records/services.ts';
 import { inlineUserText, stripControlChars } from '../bot/security/sanitize.ts';
 import { DIALOG } from './ids.ts';
 import { teamsName, userKey } from './identity.ts';
-import { askChoice, askEmail, askPhone, askText, normalisePhone, pickChoice } from './prompts.ts';
+import {
+  askChoice,
+  askEmail,
+  askPhone,
+  askStory,
+  askText,
+  normalisePhone,
+  pickChoice,
+} from './prompts.ts';
 import { CHOICES, CONTACT, FIELD_LABELS } from './strings.ts';
 
 type Step = WaterfallStepContext<Record<string, unknown>>;
@@ -86,7 +94,7 @@ export function contactDialog(
     },
     async (step) => {
       form(step).moments = text(step);
-      return askChoice(step, CONTACT.description, [CHOICES.skip], true);
+      return askStory(step, CONTACT.description, [CHOICES.skip]);
     },
     async (step) => {
       if (pickChoice(text(step), [CHOICES.skip]) === undefined) form(step).description = text(step);

@@ -1,5 +1,6 @@
 // Ids that cross files are defined here once: state property names, the values that the
 // greeting's suggested actions send back, and dialog ids.
+import type { MatchResult } from '../bot/knowledge/types.ts';
 
 export const STATE = {
   conversationFlags: 'conversationFlags',
@@ -13,6 +14,11 @@ export interface ConversationFlags {
   misses?: number;
   /** The entry id whose "Heeft dit geholpen?" awaits a ja/nee. */
   pendingFeedback?: string | undefined;
+  /** The safety check awaits ja/nee; on "nee" the bot gives this answer (entry ids and titles,
+   *  never the person's words). */
+  pendingCheck?: MatchResult | undefined;
+  /** After the crisis reply: "ja" starts a contact request, "nee" is answered kindly. */
+  pendingOffer?: boolean | undefined;
 }
 
 /** Values that cards send back (Adaptive Card Submit data). */

@@ -14,6 +14,9 @@ export const PROMPT = {
   email: 'emailPrompt',
   phone: 'phonePrompt',
   choice: 'choicePrompt',
+  /** The person's own account of what happened: whatever they write is the answer, a crisis
+   *  in it too (the router shows the crisis information first and then accepts it). */
+  story: 'storyPrompt',
 } as const;
 
 const MAX_FIELD = 300;
@@ -64,14 +67,14 @@ export function addPrompts(add: (dialog: Dialog) => void): void {
       Promise.resolve(normalisePhone(recognized(p)) !== undefined),
     ),
   );
-  add(
-    new TextPrompt(PROMPT.choice, (p) => {
-      const { options, open } = p.options.validations as ChoiceValidation;
-      const value = recognized(p);
-      const ok = pickChoice(value, options) !== undefined;
-      return Promise.resolve(ok || (open && value.length > 0 && value.length <= MAX_FIELD));
-    }),
-  );
+  const choice = (p: PromptValidatorContext<string>): Promise<boolean> => {
+    const { options, open } = p.options.validations as ChoiceValidation;
+    const value = recognized(p);
+    const ok = pickChoice(value, options) !== undefined;
+    return Promise.resolve(ok || (open && value.length > 0 && value.length <= MAX_FIELD));
+  };
+  add(new TextPrompt(PROMPT.choice, choice));
+  add(new TextPrompt(PROMPT.story, choice));
 }
 
 /** Carried in the prompt options so one choice prompt serves every question. */
@@ -112,5 +115,14 @@ export function askChoice(
     prompt: withChoices(text, options),
     retryPrompt: withChoices(RETRY.choice, options),
     validations: { options, open } satisfies ChoiceValidation,
+  });
+}
+
+/** The person's own story, in their words; the options (such as "Overslaan") are shortcuts. */
+export function askStory(step: Step, text: string, options: string[]): Promise<DialogTurnResult> {
+  return step.prompt(PROMPT.story, {
+    prompt: withChoices(text, options),
+    retryPrompt: withChoices(RETRY.choice, options),
+    validations: { options, open: true } satisfies ChoiceValidation,
   });
 }

@@ -2,6 +2,7 @@ import type { ConversationState, StatePropertyAccessor, TurnContext, UserState }
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { MessageRouter } from '../bot/bot.ts';
 import type { KnowledgeService } from '../bot/knowledge/service.ts';
+import type { MatchResult, SafetyOutcome } from '../bot/knowledge/types.ts';
 import type { Logger } from '../bot/logger.ts';
 import type { RecordServices } from '../bot/records/services.ts';
 import { AnswerRenderer } from './answers.ts';
@@ -11,7 +12,7 @@ import { greetingActivity } from './greeting.ts';
 import { CARD_ACTIONS, DIALOG, STATE, type ConversationFlags } from './ids.ts';
 import { controlIntent, isNo, isYes, type ControlIntent } from './intents.ts';
 import { messageText } from './message-text.ts';
-import { addPrompts } from './prompts.ts';
+import { addPrompts, PROMPT } from './prompts.ts';
 import { registrationDialog } from './registration-dialog.ts';
 import * as S from './strings.ts';
 
@@ -29,7 +30,16 @@ export interface RouterDeps {
 // Commands that work at any step of any dialog.
 const INTERRUPTIONS = new Set<ControlIntent>(['help', 'cancel', 'restart', 'privacy', 'forget']);
 
-/** One flat router: crisis first, then interruptions, then the active dialog, then topics. */
+/** The form the person is filling in, by the dialog at the bottom of the stack. */
+function formName(dc: DialogContext): string | undefined {
+  const id = dc.stack[0]?.id;
+  if (id === DIALOG.contact) return S.FORM_NAMES.contactRequest;
+  if (id === DIALOG.registration) return S.FORM_NAMES.registration;
+  if (id === DIALOG.forget) return S.FORM_NAMES.forget;
+  return undefined;
+}
+
+/** One flat router: safety first, then interruptions, the active dialog, then topics. */
 export class MainRouter implements MessageRouter {
   private readonly deps: RouterDeps;
   private readonly dialogs: DialogSet;
@@ -53,29 +63,28 @@ export class MainRouter implements MessageRouter {
 
   async route(context: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(context);
-    const { text, truncated } = messageText(context.activity);
+    const { text, full, truncated } = messageText(context.activity);
     if (text === '') {
       await this.routeValue(dc);
       return;
     }
-    if (truncated) await context.sendActivity(S.TOO_LONG);
-    const intent = controlIntent(text);
     const flags = await this.flags.get(context, {});
-    // The order below is crisis, interruptions, the active form, feedback, commands, answer.
-    // Only an answer needs the full match (which checks crisis first itself); every other
-    // message, such as an answer typed inside a form, needs only the crisis check.
-    const busy = dc.activeDialog !== undefined;
-    const answering = !busy && intent === undefined && !this.isFeedback(flags, text);
-    const match = answering ? this.deps.knowledge.match(text) : undefined;
-    if (match ? match.decision === 'crisis' : this.deps.knowledge.isCrisis(text)) {
-      await this.crisis(dc);
+    // Safety first, on the whole message: nothing else runs before it, and nothing the person
+    // was doing is thrown away because of it.
+    const { outcome } = this.deps.knowledge.safety(full);
+    if (outcome !== 'none') {
+      await this.safetyFirst(dc, flags, outcome, text);
       return;
     }
+    if (truncated) await context.sendActivity(S.TOO_LONG);
+    if (await this.pendingReply(dc, flags, text)) return;
+    const intent = controlIntent(text);
+    // The order below is interruptions, the active form, feedback, commands, answer.
     if (intent && INTERRUPTIONS.has(intent)) {
       await this.interrupt(dc, intent);
       return;
     }
-    if (busy) {
+    if (dc.activeDialog !== undefined) {
       await dc.continueDialog();
       return;
     }
@@ -84,9 +93,84 @@ export class MainRouter implements MessageRouter {
       await this.topicCommand(dc, intent);
       return;
     }
-    const reply = this.answers.forMatch(match ?? this.deps.knowledge.match(text), text, flags);
+    await this.answer(context, flags, this.deps.knowledge.route(text), text);
+  }
+
+  private async answer(
+    context: TurnContext,
+    flags: ConversationFlags,
+    match: MatchResult,
+    text: string,
+  ): Promise<void> {
+    const reply = this.answers.forMatch(match, text, flags);
     await this.flags.set(context, reply.flags);
     await context.sendActivities(reply.activities);
+  }
+
+  /**
+   * Inside a form the crisis information comes first and the form goes on: a threat told in a
+   * contact request is the reason for that request. Elsewhere a crisis gets the reply and an
+   * offer of contact; signs of danger get the check question first.
+   */
+  private async safetyFirst(
+    dc: DialogContext,
+    flags: ConversationFlags,
+    outcome: Exclude<SafetyOutcome, 'none'>,
+    text: string,
+  ): Promise<void> {
+    const context = dc.context;
+    const form = formName(dc);
+    if (form) {
+      await context.sendActivity(this.answers.crisis());
+      await context.sendActivity(S.FORM_CONTINUES(form));
+      if (dc.activeDialog?.id === PROMPT.story) await dc.continueDialog();
+      else await dc.repromptDialog();
+      return;
+    }
+    const rest = { ...flags, pendingFeedback: undefined, pendingCheck: undefined };
+    if (outcome === 'crisis') {
+      await this.flags.set(context, { ...rest, pendingOffer: true });
+      await context.sendActivities([this.answers.crisis(), this.answers.crisisOffer()]);
+      return;
+    }
+    await this.flags.set(context, {
+      ...rest,
+      pendingOffer: undefined,
+      pendingCheck: this.deps.knowledge.route(text),
+    });
+    await context.sendActivity(this.answers.safetyCheck());
+  }
+
+  /** "ja"/"nee" (typed or tapped) to the safety check or to the crisis offer. */
+  private async pendingReply(
+    dc: DialogContext,
+    flags: ConversationFlags,
+    text: string,
+  ): Promise<boolean> {
+    const { pendingCheck, pendingOffer } = flags;
+    if (!pendingCheck && !pendingOffer) return false;
+    const context = dc.context;
+    const cleared = { ...flags, pendingCheck: undefined, pendingOffer: undefined };
+    const yes = isYes(text);
+    if (!yes && !isNo(text)) {
+      // Something else: the question lapses and the message is handled as usual.
+      await this.flags.set(context, cleared);
+      return false;
+    }
+    if (pendingCheck && yes) {
+      await this.flags.set(context, { ...cleared, pendingOffer: true });
+      await context.sendActivities([this.answers.crisis(), this.answers.crisisOffer()]);
+    } else if (pendingCheck) {
+      await context.sendActivity(S.SAFETY_THANKS);
+      await this.answer(context, cleared, pendingCheck, '');
+    } else if (yes) {
+      await this.flags.set(context, cleared);
+      await dc.beginDialog(DIALOG.contact);
+    } else {
+      await this.flags.set(context, cleared);
+      await context.sendActivity(S.CRISIS_DECLINED);
+    }
+    return true;
   }
 
   /** Card buttons (Adaptive Card Submit) send a value and no text. */
@@ -98,14 +182,6 @@ export class MainRouter implements MessageRouter {
       return;
     }
     await dc.context.sendActivity(S.NOT_TEXT);
-  }
-
-  private async crisis(dc: DialogContext): Promise<void> {
-    const wasBusy = dc.activeDialog !== undefined;
-    await dc.cancelAllDialogs();
-    await dc.context.sendActivity(this.answers.crisis());
-    if (wasBusy) await dc.context.sendActivity(S.CRISIS_INTERRUPTED);
-    await dc.context.sendActivity(this.answers.crisisOffer());
   }
 
   private async interrupt(dc: DialogContext, intent: ControlIntent): Promise<void> {

@@ -14,6 +14,7 @@ export const CHOICES = {
   register: 'Aanmelden voor de cursus',
   contactRequest: 'Contactverzoek doen',
   noThanks: 'Nee, dank u',
+  yesPlease: 'Ja, graag',
   anonymous: 'Anoniem',
   withName: 'Met mijn naam',
   phone: 'Telefoon',
@@ -69,9 +70,26 @@ export const NOT_TEXT = 'Ik kan alleen tekst lezen. Wilt u uw vraag typen?';
 export const TOO_LONG =
   'Uw bericht is erg lang. Ik heb alleen het begin gelezen. Wilt u uw vraag korter stellen?';
 
-export const CRISIS_INTERRUPTED =
-  'Waar u mee bezig was, heb ik gestopt. Er is daarvan niets opgeslagen.';
-export const CRISIS_OFFER = 'Wilt u ook contact met een vertrouwenspersoon van ons bureau?';
+// Safety first: the crisis reply and the check question themselves are in crisis.yaml, so the
+// bureau keeps the emergency numbers in one place.
+export const CRISIS_OFFER =
+  'Wilt u dat een vertrouwenspersoon van ons bureau contact met u opneemt? Dan stel ik u een paar vragen.';
+export const CRISIS_DECLINED =
+  'Goed. De nummers hierboven zijn dag en nacht bereikbaar. U kunt hier altijd terugkomen, ook ' +
+  'om alsnog contact met een vertrouwenspersoon te vragen.';
+export const SAFETY_CHOICES = {
+  danger: 'Ja, er is gevaar',
+  safe: 'Nee, er is geen gevaar',
+} as const;
+export const SAFETY_THANKS = 'Dank u voor uw antwoord. Dan ga ik verder met uw vraag.';
+/** After the crisis information inside a form: the form goes on, nothing is lost. */
+export const FORM_CONTINUES = (form: string): string =>
+  `Ik ga verder met uw ${form}, zodat er niets verloren gaat. Wilt u liever stoppen? Typ dan "stop".`;
+export const FORM_NAMES = {
+  contactRequest: 'contactverzoek',
+  registration: 'aanmelding voor de cursus',
+  forget: 'verzoek om uw gegevens te wissen',
+} as const;
 
 export const CANCELLED = 'Goed, ik ben gestopt. Wat u tot nu toe invulde, is niet bewaard.';
 export const NOTHING_TO_CANCEL = 'Er loopt op dit moment niets om te stoppen.';

@@ -7,18 +7,23 @@ import {
 } from './check/diagnostics.ts';
 import { loadKnowledge } from './load/loader.ts';
 import { Matcher } from './match/matcher.ts';
+import type { SafetyResult } from './safety/detector.ts';
+import { SAFETY_MODEL, type SafetyModel } from './safety/model.ts';
 import { TUNING, type Tuning } from './tuning.ts';
 import type { KnowledgeBase, KnowledgeLogger, MatchResult } from './types.ts';
 import { FolderWatcher } from './watch.ts';
 
 export { PLACEHOLDER, displayValue, isPlaceholder } from './placeholder.ts';
 export { resolveKnowledgeDir } from './paths.ts';
+export type { SafetyResult } from './safety/detector.ts';
 
 export interface KnowledgeServiceOptions {
   dir: string;
   logger: KnowledgeLogger;
   watch?: boolean;
   tuning?: Tuning;
+  /** The learned part of the safety check; the shipped model by default. */
+  safetyModel?: SafetyModel;
   debounceMs?: number;
 }
 
@@ -54,6 +59,7 @@ export class KnowledgeService {
   private readonly logger: KnowledgeLogger;
   private readonly watchEnabled: boolean;
   private readonly tuning: Tuning;
+  private readonly safetyModel: SafetyModel;
   private readonly debounceMs: number;
   private readonly listeners = new Set<(event: ReloadEvent) => void>();
   private snapshot: Snapshot | undefined;
@@ -66,6 +72,7 @@ export class KnowledgeService {
     this.logger = options.logger;
     this.watchEnabled = options.watch ?? false;
     this.tuning = options.tuning ?? TUNING;
+    this.safetyModel = options.safetyModel ?? SAFETY_MODEL;
     this.debounceMs = options.debounceMs ?? 150;
   }
 
@@ -80,7 +87,10 @@ export class KnowledgeService {
     const started = performance.now();
     const result = await loadKnowledge(this.dir);
     if (!result.base) throw new KnowledgeLoadError(this.dir, sortDiagnostics(result.diagnostics));
-    this.snapshot = { base: result.base, matcher: new Matcher(result.base, this.tuning) };
+    this.snapshot = {
+      base: result.base,
+      matcher: new Matcher(result.base, this.tuning, this.safetyModel),
+    };
     this.logger.info(
       { entries: this.entryCount, ms: Math.round(performance.now() - started) },
       'kennisbank geladen',
@@ -104,7 +114,10 @@ export class KnowledgeService {
     const result = await loadKnowledge(this.dir);
     const errors = errorCount(result.diagnostics);
     if (result.base) {
-      this.snapshot = { base: result.base, matcher: new Matcher(result.base, this.tuning) };
+      this.snapshot = {
+        base: result.base,
+        matcher: new Matcher(result.base, this.tuning, this.safetyModel),
+      };
       this.logger.info({ entries: this.entryCount }, 'kennisbank herladen');
     } else {
       const problems = sortDiagnostics(result.diagnostics)
@@ -155,14 +168,19 @@ export class KnowledgeService {
     return this.snapshot;
   }
 
-  /** Crisis first, always; then the best entry or route. */
+  /** Safety first, always; then the best entry or route. */
   match(text: string): MatchResult {
     return this.current.matcher.match(text);
   }
 
-  /** Only the crisis check, for messages that are answers inside a form. */
-  isCrisis(text: string): boolean {
-    return this.current.matcher.isCrisis(text);
+  /** Only the safety check: the router runs it on every message, whole, before anything. */
+  safety(text: string): SafetyResult {
+    return this.current.matcher.safety(text);
+  }
+
+  /** The answer, suggestion or fallback without the safety check (the router did that). */
+  route(text: string): MatchResult {
+    return this.current.matcher.route(text);
   }
 
   /** The last good version. */

@@ -2,8 +2,11 @@
 // the placeholder helpers; nothing here depends on the Bot Framework.
 import type { SynonymGroup } from './text/synonyms.ts';
 
-export type Route = 'course' | 'counsellor' | 'crisis' | 'fallback';
-export type Decision = 'answer' | 'suggest' | 'fallback' | 'crisis';
+export type Route = 'course' | 'counsellor' | 'crisis' | 'safety-check' | 'fallback';
+export type Decision = 'answer' | 'suggest' | 'fallback' | 'crisis' | 'safety-check';
+
+/** Graded safety: a crisis reply at once, a short check question first, or nothing. */
+export type SafetyOutcome = 'crisis' | 'check' | 'none';
 
 export interface Alternative {
   target: string;
@@ -20,6 +23,8 @@ export interface MatchResult {
   decision: Decision;
   /** The top three candidates (best first) when the decision is 'suggest', else empty. */
   alternatives: Alternative[];
+  /** With 'safety-check': what the bot answers once the person says nobody is in danger. */
+  afterCheck?: MatchResult;
 }
 
 export interface KnowledgeEntry {
@@ -75,11 +80,38 @@ export interface ContactInfo {
   updated: string;
 }
 
+/** A named list of terms in crisis.yaml, e.g. "middel": strop, touw, pillen, ... */
+export interface SafetySignal {
+  name: string;
+  meaning: string;
+  terms: string[];
+}
+
+/** Signals found together within `within` words make a crisis or a check. */
+export interface SafetyRule {
+  when: string[];
+  within: number;
+  then: Exclude<SafetyOutcome, 'none'>;
+  /** false: no lowering signal turns this crisis into a check (e.g. "ik ben niet veilig"). */
+  lowerable: boolean;
+}
+
+/** Signals near a crisis that make it a check (a joke), unless `unless` is near too. */
+export interface SafetyLowering {
+  signals: string[];
+  unless: string[];
+  within: number;
+}
+
 export interface CrisisInfo {
   answer: string;
-  phrases: string[];
-  patterns: RegExp[];
-  exceptions: RegExp[];
+  /** The safety-check question, with the emergency numbers in it. */
+  check: string;
+  signals: SafetySignal[];
+  rules: SafetyRule[];
+  lowering: SafetyLowering[];
+  /** Terms whose words never count as a signal ("dood moe", "een mes in de rug"). */
+  idioms: string[];
   updated: string;
 }
 

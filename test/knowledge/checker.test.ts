@@ -165,10 +165,17 @@ describe('knowledge checker', function () {
     );
   });
 
-  it('reports an invalid regular expression in crisis.yaml', async () => {
-    await edit(dir, 'crisis.yaml', "  - '\\bik\\s+(ben", "  - '\\bik\\s+((ben");
-    const line = await lineOf(dir, 'crisis.yaml', '((ben');
-    await expectError('crisis.yaml', 'ongeldige reguliere expressie', line);
+  it('reports a broken term in crisis.yaml on its line', async () => {
+    await edit(dir, 'crisis.yaml', '      - zelfmoord*', '      - ze*');
+    const line = await lineOf(dir, 'crisis.yaml', '- ze*');
+    await expectError('crisis.yaml', 'ongeldige term', line);
+  });
+
+  it('reports a rule that names a signal crisis.yaml does not have', async () => {
+    await edit(dir, 'crisis.yaml', '  - when: [dreigen, aandoen]', '  - when: [dreigen, aandoenn]');
+    const line = await lineOf(dir, 'crisis.yaml', 'aandoenn');
+    const error = await expectError('crisis.yaml', 'onbekend signaal "aandoenn"', line);
+    assert.match(error.hint, /aandoen/);
   });
 
   it('reports an invalid date', async () => {

@@ -51,8 +51,23 @@ describe('knowledge command-line tools', function () {
     ]);
     assert.equal(code, 0);
     const result = JSON.parse(stdout) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(result), ['target', 'score', 'title', 'decision', 'alternatives']);
+    assert.deepEqual(Object.keys(result), [
+      'safety',
+      'target',
+      'score',
+      'title',
+      'decision',
+      'alternatives',
+    ]);
+    assert.deepEqual(result.safety, { outcome: 'none', signals: [] });
     assert.equal(result.target, 'digitaal-pesten');
+  });
+
+  it('ask shows why the safety check asks first, without the message', async () => {
+    const { stdout } = await cli('ask.ts', ['ik', 'kan', 'niet', 'meer']);
+    const result = JSON.parse(stdout) as { safety: { outcome: string; reason: string } };
+    assert.equal(result.safety.outcome, 'check');
+    assert.match(result.safety.reason, /wanhoop/);
   });
 
   it('eval lists misses and accuracy per target, ends with the accuracy, and has --json', async () => {

@@ -65,8 +65,8 @@ describe('matching questions to entries (fixture knowledge)', function () {
     }
   });
 
-  describe('crisis', () => {
-    it('wins even when the message is also about a topic', () => {
+  describe('safety first, graded', () => {
+    it('gives the crisis reply even when the message is also about a topic', () => {
       const result = matcher.match('ik word elke dag gepest in de groepsapp en ik wil dood');
       assert.deepEqual(result, {
         target: 'crisis',
@@ -77,13 +77,26 @@ describe('matching questions to entries (fixture knowledge)', function () {
       });
     });
 
-    it('catches patterns with words in between, whatever the case and accents', () => {
+    it('combines signals within a few words, whatever the case and accents', () => {
       assert.equal(matcher.match('Hij heeft GEDREIGD me iets aan te doen').target, 'crisis');
       assert.equal(matcher.match('ik voel me niet veilig').target, 'crisis');
       assert.equal(matcher.match('Zelfmoord').target, 'crisis');
     });
 
-    it('honours exceptions only where they overlap', () => {
+    it('asks first when there are signs without certainty, and keeps the answer for "nee"', () => {
+      const result = matcher.match('ik word gepest in de groepsapp en ik kan niet meer');
+      assert.equal(result.decision, 'safety-check');
+      assert.equal(result.target, 'safety-check');
+      assert.equal(result.afterCheck?.target, 'digitaal-pesten');
+      assert.equal(matcher.match('ik kan niet meer inloggen op de groepsapp').decision, 'answer');
+    });
+
+    it('lowers a crisis to a check when it is clearly past, never to nothing', () => {
+      const lowered = matcher.match('vorig jaar heeft hij gedreigd me iets aan te doen');
+      assert.equal(lowered.decision, 'safety-check');
+    });
+
+    it('lets an idiom cancel only the words it covers', () => {
       assert.equal(
         matcher.match('ik wil een eind maken aan het pesten in de groepsapp').target,
         'digitaal-pesten',
@@ -94,8 +107,9 @@ describe('matching questions to entries (fixture knowledge)', function () {
       );
     });
 
-    it('matches phrases as whole words only', () => {
+    it('matches whole words and word starts only where a term says so', () => {
       assert.notEqual(matcher.match('ik wil doodgewoon mijn berichten bewaren').target, 'crisis');
+      assert.equal(matcher.match('zelfmoordgedachten').target, 'crisis');
     });
   });
 

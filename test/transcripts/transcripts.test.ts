@@ -12,6 +12,8 @@ import { makeTempDir } from '../helpers/tmp.ts';
 interface Step {
   join?: boolean;
   user?: string;
+  /** The user's text comes after this many characters of an ordinary work story. */
+  pad?: number;
   value?: Record<string, unknown>;
   bot?: string;
   /** The next reply must not match (it is consumed all the same). */
@@ -36,6 +38,15 @@ const files = readdirSync(folder)
   .filter((f) => f.endsWith('.yaml'))
   .sort();
 
+const STORY =
+  'Mijn teamleider zet elke ochtend in de groepsapp wie er te laat was, met een foto erbij. ' +
+  'De anderen reageren met lachende gezichtjes en niemand zegt er iets van. ';
+
+/** An ordinary story of exactly `length` characters, to put a message far into a long text. */
+function padding(length: number): string {
+  return STORY.repeat(Math.ceil(length / STORY.length)).slice(0, length);
+}
+
 async function runStep(h: Harness, smtp: TestSmtpServer | undefined, step: Step): Promise<void> {
   if (step.user !== undefined || step.value !== undefined || step.join) {
     const left = h.adapter.activeQueue.map(rendered);
@@ -47,7 +58,7 @@ async function runStep(h: Harness, smtp: TestSmtpServer | undefined, step: Step)
       membersAdded: [{ id: 'user-1', name: 'Gebruiker' }],
     });
   } else if (step.user !== undefined) {
-    await h.adapter.processActivity(step.user);
+    await h.adapter.processActivity(step.pad ? `${padding(step.pad)} ${step.user}` : step.user);
   } else if (step.value !== undefined) {
     await h.adapter.processActivity({ type: 'message', value: step.value });
   } else if (step.bot !== undefined) {

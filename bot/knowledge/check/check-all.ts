@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { allTargets } from '../eval/evaluate.ts';
 import { parseEvalFile } from '../eval/eval-file.ts';
+import { parseSafetyFile } from '../eval/safety-file.ts';
 import { FILES, loadKnowledge, readRaw } from '../load/loader.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { Reporter, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
@@ -38,12 +39,18 @@ export async function checkKnowledgeDir(dir: string): Promise<CheckOutcome> {
     testFiles += 1;
     testQuestions += parseEvalFile(file, raw, targets, reporter, examples).length;
   }
+  for (const file of await listTestFiles(join(dir, FILES.tests, FILES.safetyTests))) {
+    const raw = await readRaw(file, reporter);
+    if (raw === undefined) continue;
+    testFiles += 1;
+    testQuestions += parseSafetyFile(file, raw, reporter).length;
+  }
   const base = loaded.base;
   const summary: CheckSummary = {
     entries: ids.length,
     questions: loaded.sources.reduce((sum, s) => sum + s.questions.length, 0),
     synonymGroups: base?.synonyms.groups.length ?? 0,
-    crisisRules: base ? base.crisis.phrases.length + base.crisis.patterns.length : 0,
+    crisisRules: base?.crisis.rules.length ?? 0,
     testFiles,
     testQuestions,
   };

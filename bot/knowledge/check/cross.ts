@@ -15,7 +15,7 @@ export interface TargetSource {
 }
 
 export const FOLLOWUP_ROUTES = ['course', 'counsellor'] as const;
-export const ALL_ROUTES = ['course', 'counsellor', 'crisis', 'fallback'] as const;
+export const ALL_ROUTES = ['course', 'counsellor', 'crisis', 'safety-check', 'fallback'] as const;
 
 const shortName = (file: string): string => relative(process.cwd(), file) || file;
 

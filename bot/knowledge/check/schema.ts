@@ -1,11 +1,14 @@
 import type { Reporter } from './diagnostics.ts';
 import type { ParsedYaml } from '../load/yaml.ts';
+import { compileTerm } from '../safety/terms.ts';
 
 /** A small schema language: enough for the knowledge files, and it speaks Dutch. */
 export type Spec =
   | { kind: 'text' }
   | { kind: 'date' }
-  | { kind: 'regex' }
+  | { kind: 'term' }
+  | { kind: 'count'; min: number; max: number }
+  | { kind: 'flag' }
   | { kind: 'choice'; values: readonly string[] }
   | { kind: 'list'; item: Spec; min?: number; exact?: number; unit: string }
   | { kind: 'textOrList'; item: Spec; unit: string }
@@ -46,8 +49,12 @@ export function validate(value: unknown, spec: Spec, path: Path, ctx: Context): 
       return checkText(value, path, ctx);
     case 'date':
       return checkDate(value, path, ctx);
-    case 'regex':
-      return checkRegex(value, path, ctx);
+    case 'term':
+      return checkTerm(value, path, ctx);
+    case 'count':
+      return checkCount(value, spec.min, spec.max, path, ctx);
+    case 'flag':
+      return checkFlag(value, path, ctx);
     case 'choice':
       return checkChoice(value, spec.values, path, ctx);
     case 'list':
@@ -113,21 +120,38 @@ function checkDate(value: unknown, path: Path, ctx: Context): void {
   );
 }
 
-function checkRegex(value: unknown, path: Path, ctx: Context): void {
+function checkTerm(value: unknown, path: Path, ctx: Context): void {
   checkText(value, path, ctx);
   if (typeof value !== 'string' || value.trim() === '') return;
-  try {
-    new RegExp(value, 'i');
-  } catch (error) {
-    const reason =
-      error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : '';
+  const compiled = compileTerm(value);
+  if (typeof compiled === 'string')
     fail(
       ctx,
       path,
-      `ongeldige reguliere expressie (${reason})`,
-      'Controleer haakjes ( ) en [ ], en zet een \\ voor tekens als ? + * . als u ze letterlijk bedoelt. Gebruik enkele aanhalingstekens rond het patroon, zodat \\b blijft staan.',
+      `ongeldige term: ${compiled}`,
+      'Een term is een of meer woorden; * aan het begin of eind van een woord, | tussen woorden die elk mogen, en ... tussen twee woorden voor "hoogstens drie woorden ertussen".',
     );
-  }
+}
+
+function checkCount(value: unknown, min: number, max: number, path: Path, ctx: Context): void {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return;
+  const shown = typeof value === 'string' ? `"${value}"` : describeType(value);
+  fail(
+    ctx,
+    path,
+    `"${name(path)}" moet een heel getal van ${min} tot en met ${max} zijn, niet ${shown}`,
+    `Schrijf een getal zonder aanhalingstekens, bijvoorbeeld ${Math.min(max, Math.max(min, 8))}.`,
+  );
+}
+
+function checkFlag(value: unknown, path: Path, ctx: Context): void {
+  if (typeof value === 'boolean') return;
+  fail(
+    ctx,
+    path,
+    `"${name(path)}" moet true of false zijn, niet ${describeType(value)}`,
+    'Schrijf true (ja) of false (nee), zonder aanhalingstekens.',
+  );
 }
 
 function checkChoice(value: unknown, values: readonly string[], path: Path, ctx: Context): void {

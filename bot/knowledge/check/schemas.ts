@@ -95,15 +95,58 @@ export const SYNONYMS_SCHEMA: Spec = {
   },
 };
 
-const regexes = (unit: string): Spec => ({ kind: 'list', item: { kind: 'regex' }, unit });
+const terms = (unit: string, min = 0): Spec => ({
+  kind: 'list',
+  item: { kind: 'term' },
+  min,
+  unit,
+});
+const names = (unit: string, min = 0): Spec => ({ kind: 'list', item: text, min, unit });
+/** How far apart, in words, signals may be and still count together. */
+export const MAX_WITHIN = 60;
 
 export const CRISIS_SCHEMA: Spec = {
   kind: 'object',
   fields: {
     answer: req(text),
-    phrases: req({ kind: 'list', min: 1, item: text, unit: 'zinnen' }),
-    patterns: opt(regexes('patronen')),
-    exceptions: opt(regexes('uitzonderingen')),
+    check: req(text),
+    signals: req({
+      kind: 'list',
+      min: 1,
+      unit: 'signalen',
+      item: {
+        kind: 'object',
+        fields: { name: req(text), meaning: req(text), terms: req(terms('termen', 1)) },
+      },
+    }),
+    rules: req({
+      kind: 'list',
+      min: 1,
+      unit: 'regels',
+      item: {
+        kind: 'object',
+        fields: {
+          when: req(names('signalen', 1)),
+          within: opt({ kind: 'count', min: 0, max: MAX_WITHIN }),
+          then: req({ kind: 'choice', values: ['crisis', 'check'] }),
+          lowerable: opt({ kind: 'flag' }),
+        },
+      },
+    }),
+    lowering: req({
+      kind: 'list',
+      min: 1,
+      unit: 'verlagingen',
+      item: {
+        kind: 'object',
+        fields: {
+          signals: req(names('signalen', 1)),
+          unless: opt(names('signalen')),
+          within: opt({ kind: 'count', min: 0, max: MAX_WITHIN }),
+        },
+      },
+    }),
+    idioms: opt(terms('uitdrukkingen')),
     updated: req(date),
   },
 };
@@ -123,3 +166,22 @@ export const EVAL_ITEM_SCHEMA: Spec = {
 };
 
 export const EVAL_SCHEMA: Spec = { kind: 'list', item: EVAL_ITEM_SCHEMA, min: 1, unit: 'vragen' };
+
+/** The safety test sets in tests/veiligheid/: crisis, gewoon (ordinary) or twijfel (unclear). */
+export const SAFETY_EXPECTS = ['crisis', 'gewoon', 'twijfel'] as const;
+export type SafetyExpect = (typeof SAFETY_EXPECTS)[number];
+
+export const SAFETY_EVAL_SCHEMA: Spec = {
+  kind: 'list',
+  min: 1,
+  unit: 'berichten',
+  item: {
+    kind: 'object',
+    fields: {
+      question: req(text),
+      expect: req({ kind: 'choice', values: SAFETY_EXPECTS }),
+      kind: opt(text),
+      style: opt(text),
+    },
+  },
+};

@@ -1,4 +1,5 @@
-// npm run ask -- "vraag" — prints what the engine makes of one question, as JSON.
+// npm run ask -- "vraag" — prints what the engine makes of one question, as JSON: the safety
+// check (outcome, the rule that decided and the signals found) and the match.
 import { openForCli } from './common.ts';
 
 const question = process.argv.slice(2).join(' ').trim();
@@ -7,5 +8,21 @@ if (question === '') {
   process.exit(2);
 }
 const service = await openForCli();
-const { target, score, title, decision, alternatives } = service.match(question);
-console.log(JSON.stringify({ target, score, title, decision, alternatives }, null, 2));
+const safety = service.safety(question);
+const { target, score, title, decision, alternatives, afterCheck } = service.match(question);
+const after = afterCheck && { target: afterCheck.target, decision: afterCheck.decision };
+console.log(
+  JSON.stringify(
+    {
+      safety,
+      target,
+      score,
+      title,
+      decision,
+      alternatives,
+      ...(after ? { afterCheck: after } : {}),
+    },
+    null,
+    2,
+  ),
+);

@@ -1,10 +1,14 @@
 // npm run bench:kb — match time (median, p99), index build time and heap for the real
 // knowledge base and for a synthetic base of 2,000 entries. Goal: p99 < 5 ms at 2,000.
+// Then the safety check on messages of 4,000 characters (goal: p99 < 1 ms), beside the cost of
+// only lower-casing and splitting the same text, measured in the same run.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { loadKnowledge } from '../load/loader.ts';
 import { Matcher } from '../match/matcher.ts';
 import { resolveKnowledgeDir } from '../paths.ts';
+import { SAFETY_MODEL } from '../safety/model.ts';
+import { normalizeText } from '../text/normalize.ts';
 import { TUNING } from '../tuning.ts';
 import type { KnowledgeBase } from '../types.ts';
 import { queriesFrom, Random, syntheticBase } from './bench-data.ts';
@@ -12,6 +16,9 @@ import { queriesFrom, Random, syntheticBase } from './bench-data.ts';
 const SYNTHETIC_ENTRIES = 2000;
 const QUERIES = 5000;
 const GOAL_P99_MS = 5;
+const SAFETY_CHARS = 4000;
+const SAFETY_MESSAGES = 2000;
+const SAFETY_GOAL_P99_MS = 1;
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -33,7 +40,7 @@ function measure(name: string, base: KnowledgeBase): Row {
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const started = performance.now();
-  const matcher = new Matcher(base, TUNING);
+  const matcher = new Matcher(base, TUNING, SAFETY_MODEL);
   const buildMs = performance.now() - started;
   gc();
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
@@ -90,3 +97,46 @@ if (synthetic) {
       `(doel < ${GOAL_P99_MS} ms: ${ok ? 'gehaald' : 'NIET gehaald'}).`,
   );
 }
+
+/**
+ * Messages of 4,000 characters made of the knowledge base's own example questions, every
+ * tenth with a crisis sentence somewhere in it, so the check walks real Dutch.
+ */
+function longMessages(base: KnowledgeBase): string[] {
+  const random = new Random(11);
+  const pool = queriesFrom(base, 4000, random);
+  const messages: string[] = [];
+  for (let m = 0; m < SAFETY_MESSAGES; m++) {
+    let text = '';
+    while (text.length < SAFETY_CHARS) text += `${pool[random.int(pool.length)] ?? ''}. `;
+    if (m % 10 === 0) {
+      const at = random.int(SAFETY_CHARS - 100);
+      text = `${text.slice(0, at)} en nu staat hij voor mijn deur met een mes. ${text.slice(at)}`;
+    }
+    messages.push(text.slice(0, SAFETY_CHARS));
+  }
+  return messages;
+}
+
+function timed(messages: readonly string[], work: (text: string) => unknown): number[] {
+  for (const text of messages.slice(0, 200)) work(text); // warm up the JIT
+  const times = messages.map((text) => {
+    const t = performance.now();
+    work(text);
+    return performance.now() - t;
+  });
+  return times.sort((a, b) => a - b);
+}
+
+const safetyMatcher = new Matcher(loaded.base, TUNING, SAFETY_MODEL);
+const messages = longMessages(loaded.base);
+const baseline = timed(messages, (text) => normalizeText(text).split(' '));
+const safety = timed(messages, (text) => safetyMatcher.safety(text));
+const p99 = percentile(safety, 0.99);
+console.log(
+  `\nVeiligheidscheck, ${SAFETY_MESSAGES} berichten van ${SAFETY_CHARS} tekens: mediaan ` +
+    `${percentile(safety, 0.5).toFixed(3)} ms, p99 ${p99.toFixed(3)} ms ` +
+    `(doel < ${SAFETY_GOAL_P99_MS} ms: ${p99 < SAFETY_GOAL_P99_MS ? 'gehaald' : 'NIET gehaald'}); ` +
+    `${(percentile(safety, 0.5) / percentile(baseline, 0.5)).toFixed(1)} keer de tijd van alleen ` +
+    `kleine letters maken en splitsen (mediaan ${percentile(baseline, 0.5).toFixed(3)} ms).`,
+);

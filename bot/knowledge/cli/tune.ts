@@ -92,7 +92,7 @@ for (const name of files) {
   items.push(...read.items);
 }
 
-/** Crisis questions are the detector's job, not the ranker's; they are left out here. */
+/** Crisis questions are the safety check's job, not the ranker's; they are left out here. */
 function questionsFor(
   text: TextWeights,
   list: readonly EvalItem[],
@@ -100,7 +100,9 @@ function questionsFor(
   const matcher = new Matcher(service.base, { ...TUNING, weights: { ...TUNING.weights, ...text } });
   const targets = matcher.index.targets.map((t) => t.target);
   const questions = list
-    .filter((item) => item.expect !== 'crisis' && !matcher.isCrisis(item.question))
+    .filter(
+      (item) => item.expect !== 'crisis' && matcher.safety(item.question).outcome !== 'crisis',
+    )
     .map((item) => ({ expect: item.expect, components: matcher.index.components(item.question) }));
   return { targets, questions };
 }

@@ -142,18 +142,9 @@ function checkVariantsOnce(
   });
 }
 
-/** Patterns that do not compile were reported by the schema and are left out here. */
-function compile(patterns: readonly string[]): RegExp[] {
-  const compiled: RegExp[] = [];
-  for (const pattern of patterns) {
-    try {
-      compiled.push(new RegExp(pattern, 'gi'));
-    } catch {
-      // reported by the schema check
-    }
-  }
-  return compiled;
-}
+/** Rules and lowering without `within`: signals count together up to this many words apart. */
+export const DEFAULT_WITHIN = 10;
+export const DEFAULT_LOWER_WITHIN = 20;
 
 export function readCrisis(
   file: string,
@@ -163,14 +154,75 @@ export function readCrisis(
   const read = readYaml(file, text, CRISIS_SCHEMA, reporter);
   if (!read) return undefined;
   const r = read.value;
+  const count = (value: unknown, fallback: number): number =>
+    typeof value === 'number' && Number.isInteger(value) ? value : fallback;
   const crisis: CrisisInfo = {
     answer: asText(r.answer),
-    phrases: asTexts(r.phrases),
-    patterns: compile(asTexts(r.patterns)),
-    exceptions: compile(asTexts(r.exceptions)),
+    check: asText(r.check),
+    signals: asList(r.signals).map((item) => {
+      const s = asRecord(item);
+      return { name: asText(s.name), meaning: asText(s.meaning), terms: asTexts(s.terms) };
+    }),
+    rules: asList(r.rules).map((item) => {
+      const rule = asRecord(item);
+      return {
+        when: asTexts(rule.when),
+        within: count(rule.within, DEFAULT_WITHIN),
+        then: asText(rule.then) === 'check' ? 'check' : 'crisis',
+        lowerable: rule.lowerable !== false,
+      };
+    }),
+    lowering: asList(r.lowering).map((item) => {
+      const lowering = asRecord(item);
+      return {
+        signals: asTexts(lowering.signals),
+        unless: asTexts(lowering.unless),
+        within: count(lowering.within, DEFAULT_LOWER_WITHIN),
+      };
+    }),
+    idioms: asTexts(r.idioms),
     updated: asText(r.updated),
   };
+  checkSignalNames(file, crisis, read.parsed, reporter);
   return { value: crisis, parsed: read.parsed };
+}
+
+/** Every name a rule or the lowering uses must be a signal, and each signal is defined once. */
+function checkSignalNames(
+  file: string,
+  crisis: CrisisInfo,
+  parsed: ParsedYaml,
+  reporter: Reporter,
+): void {
+  const defined = new Set<string>();
+  crisis.signals.forEach((signal, index) => {
+    if (defined.has(signal.name))
+      reporter.error(
+        file,
+        parsed.positionOf(['signals', index, 'name']),
+        `het signaal "${signal.name}" staat er twee keer in`,
+        'Geef elk signaal een eigen naam, of voeg de twee lijsten samen.',
+        signal.name.length,
+      );
+    defined.add(signal.name);
+  });
+  const known = [...defined].join(', ');
+  const unknown = (names: string[], path: (string | number)[]): void =>
+    names.forEach((name, index) => {
+      if (defined.has(name)) return;
+      reporter.error(
+        file,
+        parsed.positionOf([...path, index]),
+        `onbekend signaal "${name}"`,
+        `Gebruik een naam uit signals: ${known}.`,
+        name.length,
+      );
+    });
+  crisis.rules.forEach((rule, index) => unknown(rule.when, ['rules', index, 'when']));
+  crisis.lowering.forEach((lowering, index) => {
+    unknown(lowering.signals, ['lowering', index, 'signals']);
+    unknown(lowering.unless, ['lowering', index, 'unless']);
+  });
 }
 
 export function readOutOfScope(

@@ -22,6 +22,8 @@ export const FILES = {
   crisis: 'crisis.yaml',
   outOfScope: 'out-of-scope.yaml',
   tests: 'tests',
+  /** Inside tests/: the safety test sets (crisis, gewoon, twijfel). */
+  safetyTests: 'veiligheid',
 } as const;
 
 interface ReadEntry {

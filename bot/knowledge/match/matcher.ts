@@ -1,11 +1,12 @@
 import type { KnowledgeBase, MatchResult, Alternative, Decision } from '../types.ts';
 import type { Calibration, Tuning } from '../tuning.ts';
-import { CrisisDetector } from './crisis.ts';
+import { SafetyDetector, type SafetyResult } from '../safety/detector.ts';
+import type { SafetyModel } from '../safety/model.ts';
 import { MatchIndex, type Candidate } from './index.ts';
 import { OUT_OF_SCOPE, ROUTE_TITLES, targetTexts } from './targets.ts';
 
 const ALTERNATIVES = 3;
-/** A pasted e-mail does not need all of its words to be matched; crisis still reads all. */
+/** A pasted e-mail does not need all of its words to be matched; the safety check reads all. */
 const MAX_MATCHED_CHARS = 2000;
 
 const round = (score: number): number => Math.round(score * 1000) / 1000;
@@ -44,20 +45,20 @@ export interface ScoredCandidate extends Evidence {
   title: string;
 }
 
-/** Crisis first, then the index; the calibrated score decides answer, suggest or fallback. */
+/** Safety first, then the index; the calibrated score decides answer, suggest or fallback. */
 export class Matcher {
   readonly index: MatchIndex;
-  private readonly crisis: CrisisDetector;
+  private readonly safetyDetector: SafetyDetector;
   private readonly tuning: Tuning;
 
-  constructor(base: KnowledgeBase, tuning: Tuning) {
+  constructor(base: KnowledgeBase, tuning: Tuning, safetyModel?: SafetyModel) {
     this.tuning = tuning;
-    this.crisis = new CrisisDetector(base.crisis);
+    this.safetyDetector = new SafetyDetector(base.crisis, safetyModel);
     this.index = new MatchIndex(targetTexts(base), base.synonyms.groups, tuning.weights);
   }
 
-  isCrisis(text: string): boolean {
-    return this.crisis.isCrisis(text);
+  safety(text: string): SafetyResult {
+    return this.safetyDetector.assess(text);
   }
 
   /** The top candidates with raw scores and margins; used by match() and by explain. */
@@ -91,7 +92,8 @@ export class Matcher {
   }
 
   match(text: string): MatchResult {
-    if (this.crisis.isCrisis(text)) {
+    const { outcome } = this.safety(text);
+    if (outcome === 'crisis') {
       return {
         target: 'crisis',
         score: 1,
@@ -100,6 +102,22 @@ export class Matcher {
         alternatives: [],
       };
     }
+    const normal = this.route(text);
+    if (outcome === 'check') {
+      return {
+        target: 'safety-check',
+        score: 1,
+        title: ROUTE_TITLES['safety-check'],
+        decision: 'safety-check',
+        alternatives: [],
+        afterCheck: normal,
+      };
+    }
+    return normal;
+  }
+
+  /** The answer, suggestion or fallback, without the safety check. */
+  route(text: string): MatchResult {
     const { refused, candidates } = this.ranked(text.slice(0, MAX_MATCHED_CHARS), ALTERNATIVES);
     const top = candidates.map((c): Alternative => ({
       target: c.target,

@@ -16,6 +16,7 @@ export const OUT_OF_SCOPE = 'fallback';
 export const ROUTE_TITLES = {
   counsellor: 'Contact met een vertrouwenspersoon',
   crisis: 'Direct hulp',
+  'safety-check': 'Even checken of u veilig bent',
   fallback: 'Geen passend antwoord',
 } as const;
 
