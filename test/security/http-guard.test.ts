@@ -56,6 +56,14 @@ describe('HTTP guard: activities CloudAdapter would choke on get 400, never 500'
     ['entities with junk', { ...base, type: 'message', text: marker, entities: [null, 'x'] }],
     ['channelData that is text', { ...base, type: 'message', text: marker, channelData: marker }],
     ['an unknown delivery mode', { ...base, type: 'message', text: marker, deliveryMode: marker }],
+    [
+      'a conversationUpdate without recipient',
+      { ...base, recipient: undefined, type: 'conversationUpdate', membersAdded: [{ id: 'u1' }] },
+    ],
+    [
+      'a message without recipient',
+      { ...base, recipient: undefined, type: 'message', text: marker },
+    ],
   ];
 
   it('answers each with 400 and a Dutch JSON error naming the field, not echoing the value', () =>
