@@ -6,7 +6,7 @@ import { BureauBot } from './bot.ts';
 import type { BotConfig } from './config.ts';
 import { KnowledgeService } from './knowledge/service.ts';
 import { resolveKnowledgeDir } from './knowledge/paths.ts';
-import type { Logger } from './logger.ts';
+import { describeError, type Logger } from './logger.ts';
 import { BotServer } from './server.ts';
 import { createStores } from './storage/factory.ts';
 import type { StateStore } from './storage/state-store.ts';
@@ -65,6 +65,12 @@ export async function buildBot(
   });
   await knowledge.load();
   const stores = await createStores(config);
+  // An unusable DATA_DIR must not stop the start: the bot still answers questions then.
+  const unfinished = await stores.removeUnfinishedWrites().catch((error: unknown) => {
+    logger.error(describeError(error), 'could not remove unfinished record writes');
+    return 0;
+  });
+  if (unfinished > 0) logger.warn({ removed: unfinished }, 'unfinished record writes removed');
   const { state: rawStorage, records: recordStore } = stores;
   const storage = new GuardedStateStore(rawStorage, logger);
   const conversationState = new ConversationState(storage);

@@ -62,6 +62,16 @@ export class RecordStore implements RecordRepository {
     return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
+  /** Removes what a crash left of a write: lowdb's temporary files (`.<ref>.json.tmp`). Such a
+   *  record was never confirmed to the person and nothing else would ever see it. Only for the
+   *  bot at start, before it writes: another process could be in the middle of a write. */
+  async removeUnfinishedWrites(): Promise<number> {
+    const names = await readdir(this.dir).catch(() => []);
+    const unfinished = names.filter((name) => /^\..+\.json\.tmp$/.test(name));
+    await Promise.all(unfinished.map((name) => rm(join(this.dir, name), { force: true })));
+    return unfinished.length;
+  }
+
   async remove(ref: string): Promise<void> {
     await rm(join(this.dir, `${ref}.json`), { force: true });
   }

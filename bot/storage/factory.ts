@@ -11,6 +11,8 @@ export interface Stores {
   records: RecordRepository;
   /** The anonymous "Heeft dit geholpen?" counters, shared by every instance with blobs. */
   feedback: FeedbackStore;
+  /** At start: removes record writes a crash cut off, and says how many (blobs have none). */
+  removeUnfinishedWrites(): Promise<number>;
 }
 
 /** lowdb files under DATA_DIR (the default, one process per folder), or one Azure Blob
@@ -23,9 +25,11 @@ export async function createStores(
     const { createBlobStores } = await import('./blob-stores.ts');
     return createBlobStores(config.storage);
   }
+  const records = new RecordStore({ dir: join(config.dataDir, 'records') });
   return {
     state: new LowdbStorage({ dir: join(config.dataDir, 'state') }),
-    records: new RecordStore({ dir: join(config.dataDir, 'records') }),
+    records,
     feedback: new LowdbFeedbackStore(join(config.dataDir, 'feedback.json')),
+    removeUnfinishedWrites: () => records.removeUnfinishedWrites(),
   };
 }
