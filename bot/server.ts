@@ -1,3 +1,4 @@
+import bodyParser from 'body-parser';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { describeError, type Logger } from './logger.ts';
@@ -44,7 +45,11 @@ export class BotServer {
     this.limits = new RequestLimits(this.security.rateLimits, deps.logger);
     this.server = restify.createServer({ name: 'bdv-chatbot', handleUncaughtExceptions: false });
     this.server.pre(this.limits.pre);
-    this.server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+    // Not restify's body parser: it counts the bytes as sent, so a gzip body under the limit
+    // could unpack to gigabytes. body-parser (Express's) counts the decoded bytes and stops
+    // reading at the limit (413), before any route, and so before any token is checked.
+    // Not strict: a JSON body that is not an object gets the activity check's own 400.
+    this.server.use(bodyParser.json({ limit: MAX_BODY_BYTES, strict: false }));
     this.server.on('restifyError', this.onRestifyError);
     // restify 12 accepts async handlers with two parameters (no `next`).
     this.server.post('/api/messages', async (req: Request, res: Response) => {
