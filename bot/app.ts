@@ -14,6 +14,7 @@ import { RetentionJob } from './privacy/retention.ts';
 import { createRouter } from '../dialogs/router.ts';
 import { createRecordServices, type RecordServices } from './records/services.ts';
 import type { RecordRepository } from './records/repository.ts';
+import type { ClientAddress } from './security/client-address.ts';
 import { httpSecurity } from './security/http-security.ts';
 import { GuardedStateStore } from './security/storage-guard.ts';
 
@@ -31,6 +32,8 @@ export interface AppParts {
   adapter: CloudAdapter;
   logic: (context: TurnContext) => Promise<void>;
   botServer: BotServer;
+  /** The client address of a request, for limits per address (TRUST_PROXY). */
+  clientAddress: ClientAddress;
   /** Course registrations and contact requests, opened with RECORDS_KEY (bureau access). */
   records: RecordRepository;
 }
@@ -114,17 +117,21 @@ export async function startApp(
   config: BotConfig,
   logger: Logger,
   routes: RouteInstaller[] = [],
+  /** `now`: the clock of the HTTP rate limits (tests move it). */
+  options: { now?: () => number } = {},
 ): Promise<RunningApp> {
   const parts = await buildBot(config, logger);
   const { bot, knowledge } = parts;
   const adapter = createAdapter(config.auth);
   installTurnErrorHandler(adapter, { logger, conversationState: parts.conversationState });
   const logic = (context: TurnContext): Promise<void> => bot.run(context);
+  const security = httpSecurity(config);
   const botServer = new BotServer({
     adapter,
     logic,
     logger,
-    security: httpSecurity(config),
+    security,
+    now: options.now,
     health: () => ({
       status: 'ok',
       version: packageJson.version,
@@ -132,7 +139,17 @@ export async function startApp(
     }),
   });
   const records = parts.records.records.store;
-  const app: AppParts = { config, logger, knowledge, adapter, logic, botServer, records };
+  const { clientAddress } = security;
+  const app: AppParts = {
+    config,
+    logger,
+    knowledge,
+    adapter,
+    logic,
+    botServer,
+    clientAddress,
+    records,
+  };
   for (const install of routes) install(botServer.server, app);
   const port = await botServer.listen(config.port, config.host);
   return {

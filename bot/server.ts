@@ -24,8 +24,10 @@ export interface BotServerDeps {
   logic: (context: TurnContext) => Promise<void>;
   logger: Logger;
   health: () => HealthInfo;
-  /** Rate limits and the local-mode reply rule; defaults when left out. */
+  /** Rate limits, client addresses and the local-mode reply rule; defaults when left out. */
   security?: HttpSecurity;
+  /** The rate limits' clock (tests move it). */
+  now?: () => number;
 }
 
 /** The HTTP front: the Bot Framework endpoint and a health check. It refuses floods (429)
@@ -42,7 +44,12 @@ export class BotServer {
   constructor(deps: BotServerDeps) {
     this.deps = deps;
     this.security = deps.security ?? DEFAULT_HTTP_SECURITY;
-    this.limits = new RequestLimits(this.security.rateLimits, deps.logger);
+    this.limits = new RequestLimits(
+      this.security.rateLimits,
+      deps.logger,
+      this.security.clientAddress,
+      deps.now,
+    );
     this.server = restify.createServer({ name: 'bdv-chatbot', handleUncaughtExceptions: false });
     this.server.pre(this.limits.pre);
     // Not restify's body parser: it counts the bytes as sent, so a gzip body under the limit
@@ -114,7 +121,7 @@ export class BotServer {
       return;
     }
     // Keyed by address too, so nobody can use up another person's conversation.
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = this.security.clientAddress(req);
     const decision = this.limits.conversationMessage(`${address}|${check.conversationId}`);
     if (!decision.allowed) {
       sendTooMany(res, decision.retryAfterSeconds);

@@ -1,5 +1,6 @@
 import type { Next, Request, Response } from 'restify';
 import type { Logger } from '../logger.ts';
+import type { ClientAddress } from './client-address.ts';
 import { RateLimiter, type RateDecision } from './rate-limit.ts';
 
 // Which requests are limited, and by what key:
@@ -8,7 +9,10 @@ import { RateLimiter, type RateDecision } from './rate-limit.ts';
 // - per conversation: messages (/api/messages by the activity's conversation, Direct Line
 //   posts by the conversation in the path), and separately the widget's polling, which
 //   Web Chat does about once a second.
-// Behind a proxy every client has the proxy's address; see docs/privacy.md for the limits.
+// Behind a proxy the client address comes from X-Forwarded-For only with TRUST_PROXY set
+// (client-address.ts). An office where 20 people have the widget open shares one address:
+// Web Chat polls once a second, so that is 1,200 requests a minute; the default of 3,000
+// leaves room for about 45 open widgets behind one address, with their messages.
 
 export interface RateLimitSettings {
   /** Requests a minute from one address; 0 turns the limit off. */
@@ -20,7 +24,7 @@ export interface RateLimitSettings {
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
-  ipPerMinute: 600,
+  ipPerMinute: 3000,
   conversationPerMinute: 60,
   pollPerMinute: 300,
 };
@@ -38,14 +42,21 @@ export class RequestLimits {
   private readonly conversation: RateLimiter;
   private readonly poll: RateLimiter;
   private readonly logger: Logger;
+  private readonly clientAddress: ClientAddress;
   /** Keys currently refused, so a flood logs one line per key, not one per request. */
   private readonly refusing = new Set<string>();
 
-  constructor(settings: RateLimitSettings, logger: Logger, now?: () => number) {
+  constructor(
+    settings: RateLimitSettings,
+    logger: Logger,
+    clientAddress: ClientAddress,
+    now?: () => number,
+  ) {
     this.ip = new RateLimiter({ perMinute: settings.ipPerMinute, now });
     this.conversation = new RateLimiter({ perMinute: settings.conversationPerMinute, now });
     this.poll = new RateLimiter({ perMinute: settings.pollPerMinute, now });
     this.logger = logger;
+    this.clientAddress = clientAddress;
   }
 
   /** restify `pre` handler: runs before routing and before the body is read. */
@@ -55,7 +66,7 @@ export class RequestLimits {
       next();
       return;
     }
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = this.clientAddress(req);
     let decision = this.check('ip', this.ip, address, path);
     const directLine = DIRECT_LINE_ACTIVITIES.exec(path)?.[1];
     if (decision.allowed && directLine !== undefined) {
