@@ -37,7 +37,8 @@ export class BotServer {
   readonly server: Server;
   private readonly deps: BotServerDeps;
   private readonly security: HttpSecurity;
-  private readonly limits: RequestLimits;
+  /** Also used by the Direct Line endpoint, once it has checked a token. */
+  readonly limits: RequestLimits;
   private inFlight = 0;
   private drained: (() => void) | undefined;
 

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.ts';
 import { parseClientActivity } from './client-activity.ts';
 import { ConversationStore, type Conversation } from './conversation-store.ts';
 import { bodyObject, handle, queryParam, routeParam, sendError, sendJson } from './http.ts';
+import { sendTooMany, type RequestLimits } from '../security/request-limits.ts';
 import { bearerToken, type TokenClaims, type TokenSigner } from './token.ts';
 import { BOT_ACCOUNT, conversationAccount, type LocalTurnRunner } from './turn-runner.ts';
 
@@ -30,6 +31,8 @@ export interface LocalDirectLineDeps {
   signer: TokenSigner;
   runner: LocalTurnRunner;
   logger: Logger;
+  /** The server's limits: per conversation once a token is valid, per address when not. */
+  limits: RequestLimits;
   tokenTtlMs: number;
 }
 
@@ -112,7 +115,7 @@ export class LocalDirectLine {
 
   private async post(req: Request, res: Response): Promise<void> {
     const conversation = this.conversationFor(req, res);
-    if (!conversation) return;
+    if (!conversation || !this.withinLimit(res, conversation, false)) return;
     const parsed = parseClientActivity(bodyObject(req));
     if (!parsed.ok) {
       sendError(res, parsed.code === 'MessageSizeTooBig' ? 413 : 400, parsed.code, parsed.message);
@@ -134,7 +137,7 @@ export class LocalDirectLine {
 
   private poll(req: Request, res: Response): void {
     const conversation = this.conversationFor(req, res);
-    if (!conversation) return;
+    if (!conversation || !this.withinLimit(res, conversation, true)) return;
     const raw = queryParam(req, 'watermark');
     const watermark = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : undefined;
     sendJson(res, 200, {
@@ -180,9 +183,26 @@ export class LocalDirectLine {
     return conversation;
   }
 
-  /** Checks the bearer token, and that it belongs to `conversationId` when one is given. */
+  /** Counted only after the token was checked, so nobody else can use up this allowance. */
+  private withinLimit(res: Response, conversation: Conversation, polling: boolean): boolean {
+    const decision = this.deps.limits.directLine(conversation.id, polling);
+    if (!decision.allowed) sendTooMany(res, decision.retryAfterSeconds);
+    return decision.allowed;
+  }
+
+  /** Checks the bearer token, and that it belongs to `conversationId` when one is given. A
+   *  refusal counts against the client's address; past that limit it gets 429. */
   private authorize(req: Request, res: Response, conversationId?: string): TokenClaims | undefined {
     const check = this.deps.signer.verify(bearerToken(req.headers.authorization));
+    const refused =
+      !check.ok || (conversationId !== undefined && check.claims.conversationId !== conversationId);
+    if (refused) {
+      const decision = this.deps.limits.failedToken(req, DIRECT_LINE_PATH);
+      if (!decision.allowed) {
+        sendTooMany(res, decision.retryAfterSeconds);
+        return undefined;
+      }
+    }
     if (!check.ok) {
       if (check.reason === 'expired') {
         sendError(res, 403, 'TokenExpired', 'Het token is verlopen. Vraag een nieuw token aan.');

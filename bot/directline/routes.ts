@@ -75,6 +75,7 @@ export function directLineRoutes(options: DirectLineOptions = {}): RouteInstalle
       signer: new TokenSigner(settings.now),
       runner: new LocalTurnRunner(app.adapter, app.logic, app.config.auth.MicrosoftAppId),
       logger: app.logger,
+      limits: app.botServer.limits,
       tokenTtlMs: settings.tokenTtlMs,
     });
     local.install(server);
