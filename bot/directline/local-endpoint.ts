@@ -2,7 +2,8 @@ import type { Activity } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../logger.ts';
 import { parseClientActivity } from './client-activity.ts';
-import { ConversationStore, type Conversation } from './conversation-store.ts';
+import type { ClientAddress } from '../security/client-address.ts';
+import { ConversationStore, type Conversation, type NoRoom } from './conversation-store.ts';
 import { bodyObject, handle, queryParam, routeParam, sendError, sendJson } from './http.ts';
 import { sendTooMany, type RequestLimits } from '../security/request-limits.ts';
 import { bearerToken, type TokenClaims, type TokenSigner } from './token.ts';
@@ -16,6 +17,18 @@ export const DIRECT_LINE_PATH = '/v3/directline';
 
 /** Never contacted: replies come back in-process (expectReplies). `.invalid` cannot resolve. */
 const SERVICE_URL = 'https://local-directline.invalid/';
+
+/** A conversation unused for five minutes makes room; a minute is a fair first wait. */
+const RETRY_AFTER_SECONDS = 60;
+
+const NO_ROOM = {
+  address:
+    'Vanaf uw adres zijn al veel gesprekken open. Sluit een chatvenster dat u niet meer ' +
+    'gebruikt, of probeer het over een paar minuten opnieuw.',
+  full:
+    'De chat is op dit moment erg druk. Probeer het over een paar minuten opnieuw, of neem ' +
+    'rechtstreeks contact op met het bureau.',
+};
 
 /** Activity types a client should not see. */
 const HIDDEN_TYPES = new Set(['trace', 'delay']);
@@ -33,6 +46,7 @@ export interface LocalDirectLineDeps {
   logger: Logger;
   /** The server's limits: per conversation once a token is valid, per address when not. */
   limits: RequestLimits;
+  clientAddress: ClientAddress;
   tokenTtlMs: number;
 }
 
@@ -97,7 +111,12 @@ export class LocalDirectLine {
       sendJson(res, 200, this.grant(existing.id, existing.userId));
       return;
     }
-    const conversation = this.deps.store.create(claims.conversationId, claims.userId);
+    const address = this.deps.clientAddress(req);
+    const conversation = this.deps.store.create(claims.conversationId, claims.userId, address);
+    if (typeof conversation === 'string') {
+      this.noRoom(res, conversation);
+      return;
+    }
     const joined: Partial<Activity> = {
       type: 'conversationUpdate',
       membersAdded: [{ id: claims.userId, name: '' }],
@@ -106,6 +125,18 @@ export class LocalDirectLine {
     await conversation.serialize(() => this.runTurn(conversation, joined)).catch(() => undefined);
     this.deps.logger.info({ conversations: this.deps.store.size }, 'direct line conversation');
     sendJson(res, 201, this.grant(conversation.id, conversation.userId));
+  }
+
+  /** Nobody's conversation is dropped for a new one: the newcomer is asked to wait. */
+  private noRoom(res: Response, reason: NoRoom): void {
+    const { logger, store } = this.deps;
+    logger.warn({ reason, conversations: store.size }, 'direct line conversation refused');
+    const wait = { 'Retry-After': String(RETRY_AFTER_SECONDS) };
+    if (reason === 'address') {
+      sendError(res, 429, 'TooManyConversations', NO_ROOM.address, wait);
+    } else {
+      sendError(res, 503, 'Busy', NO_ROOM.full, wait);
+    }
   }
 
   private reconnect(req: Request, res: Response): void {
