@@ -51,7 +51,16 @@ export interface BotAuthConfig {
   MicrosoftAppPassword: string;
   MicrosoftAppType: string;
   MicrosoftAppTenantId: string;
+  /** Where the Bot Framework publishes its signing keys, under botbuilder's own setting names;
+   *  unset means Microsoft's public cloud (tests point them at a local stand-in). */
+  ToBotFromChannelOpenIdMetadataUrl?: string;
+  ToBotFromEmulatorOpenIdMetadataUrl?: string;
 }
+
+const METADATA_SETTINGS = [
+  'ToBotFromChannelOpenIdMetadataUrl',
+  'ToBotFromEmulatorOpenIdMetadataUrl',
+] as const;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -103,6 +112,14 @@ function readAuth(env: Env, production: boolean): BotAuthConfig {
     MicrosoftAppType: oneOf(env, 'MicrosoftAppType', APP_TYPES, 'MultiTenant'),
     MicrosoftAppTenantId: text(env, 'MicrosoftAppTenantId', ''),
   };
+  for (const name of METADATA_SETTINGS) {
+    const url = optional(env, name);
+    if (url === undefined) continue;
+    if (!/^https?:$/.test(URL.parse(url)?.protocol ?? '')) {
+      throw new ConfigError(name, 'is geen http(s)-adres.');
+    }
+    auth[name] = url;
+  }
   if (production && auth.MicrosoftAppId === '') {
     throw new ConfigError(
       'MicrosoftAppId',

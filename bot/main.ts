@@ -1,7 +1,7 @@
 // Entry point: read the configuration, start the app, and stop cleanly on SIGTERM/SIGINT.
 import { startApp, type RouteInstaller } from './app.ts';
 import { ConfigError, loadConfig, type BotConfig } from './config.ts';
-import { createLogger, describeError } from './logger.ts';
+import { createLogger, describeError, routeConsoleToLog } from './logger.ts';
 import { installAdminRoutes } from './admin/routes.ts';
 import { installDirectLineRoutes } from './directline/routes.ts';
 import { installTeamsTabRoutes } from './teams/tab-routes.ts';
@@ -28,6 +28,7 @@ function configOrExit(): BotConfig {
 
 const config = configOrExit();
 const logger = createLogger(config.logLevel);
+routeConsoleToLog(logger);
 const app = await startApp(config, logger, routes).catch((error: unknown) => {
   logger.fatal(describeError(error), 'start failed');
   process.stderr.write(`De bot kon niet starten: ${error instanceof Error ? error.message : ''}\n`);
