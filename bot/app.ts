@@ -12,6 +12,9 @@ import { createStores } from './storage/factory.ts';
 import type { StateStore } from './storage/state-store.ts';
 import { RetentionJob } from './privacy/retention.ts';
 import { createRouter } from '../dialogs/router.ts';
+import { STATE } from '../dialogs/ids.ts';
+import { Keyring } from './records/keyring.ts';
+import { SealedStateStore } from './storage/sealed-state-store.ts';
 import { createRecordServices, type RecordServices } from './records/services.ts';
 import type { RecordRepository } from './records/repository.ts';
 import type { ClientAddress } from './security/client-address.ts';
@@ -53,6 +56,17 @@ export interface BotParts {
   close(): Promise<void>;
 }
 
+/** With RECORDS_KEY, a form in progress (the dialog stack) is sealed in the state store. */
+function sealedWithRecordsKey(config: BotConfig, store: StateStore, logger: Logger): StateStore {
+  if (config.recordsKey === undefined) return store;
+  return new SealedStateStore({
+    inner: store,
+    keyring: Keyring.fromConfig(config.recordsKey, config.recordsKeyPrevious),
+    properties: [STATE.dialogState],
+    logger,
+  });
+}
+
 /** The bot without HTTP: the transcript tests drive this with a TestAdapter. */
 export async function buildBot(
   config: BotConfig,
@@ -75,7 +89,7 @@ export async function buildBot(
   });
   if (unfinished > 0) logger.warn({ removed: unfinished }, 'unfinished record writes removed');
   const { state: rawStorage, records: recordStore } = stores;
-  const storage = new GuardedStateStore(rawStorage, logger);
+  const storage = sealedWithRecordsKey(config, new GuardedStateStore(rawStorage, logger), logger);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const records = createRecordServices(config, logger, stores);
