@@ -8,7 +8,7 @@ import { KnowledgeService } from './knowledge/service.ts';
 import { resolveKnowledgeDir } from './knowledge/paths.ts';
 import { describeError, type Logger } from './logger.ts';
 import { BotServer } from './server.ts';
-import { createStores } from './storage/factory.ts';
+import { createStores, type Stores } from './storage/factory.ts';
 import type { StateStore } from './storage/state-store.ts';
 import { RetentionJob } from './privacy/retention.ts';
 import { createRouter } from '../dialogs/router.ts';
@@ -67,6 +67,21 @@ function sealedWithRecordsKey(config: BotConfig, store: StateStore, logger: Logg
   });
 }
 
+/** Before the bot writes anything. An unusable DATA_DIR must not stop the start: the bot still
+ *  answers questions then. */
+async function prepareDataDir(stores: Stores, logger: Logger): Promise<void> {
+  const prepared = await stores.prepare().catch((error: unknown) => {
+    logger.error(describeError(error), 'could not prepare DATA_DIR');
+    return { unfinishedWrites: 0, madePrivate: 0 };
+  });
+  if (prepared.unfinishedWrites > 0) {
+    logger.warn({ removed: prepared.unfinishedWrites }, 'unfinished record writes removed');
+  }
+  if (prepared.madePrivate > 0) {
+    logger.info({ changed: prepared.madePrivate }, 'data files made private to their owner');
+  }
+}
+
 /** The bot without HTTP: the transcript tests drive this with a TestAdapter. */
 export async function buildBot(
   config: BotConfig,
@@ -82,17 +97,14 @@ export async function buildBot(
   });
   await knowledge.load();
   const stores = await createStores(config);
-  // An unusable DATA_DIR must not stop the start: the bot still answers questions then.
-  const unfinished = await stores.removeUnfinishedWrites().catch((error: unknown) => {
-    logger.error(describeError(error), 'could not remove unfinished record writes');
-    return 0;
-  });
-  if (unfinished > 0) logger.warn({ removed: unfinished }, 'unfinished record writes removed');
   const { state: rawStorage, records: recordStore } = stores;
   const storage = sealedWithRecordsKey(config, new GuardedStateStore(rawStorage, logger), logger);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const records = createRecordServices(config, logger, stores);
+  // Only now: the record services handle a feedback store that cannot be opened, which would
+  // otherwise be an unhandled rejection while this waits.
+  await prepareDataDir(stores, logger);
   const router = createRouter({
     conversationState,
     userState,

@@ -5,6 +5,7 @@ import { createLogger, describeError, routeConsoleToLog } from './logger.ts';
 import { installAdminRoutes } from './admin/routes.ts';
 import { installDirectLineRoutes } from './directline/routes.ts';
 import { installTeamsTabRoutes } from './teams/tab-routes.ts';
+import { createPrivately } from './storage/private-files.ts';
 import { installWebRoutes } from './web/routes.ts';
 
 const routes: RouteInstaller[] = [
@@ -26,6 +27,8 @@ function configOrExit(): BotConfig {
   }
 }
 
+// Before anything is written: DATA_DIR's files are for this account only (0600, folders 0700).
+createPrivately();
 const config = configOrExit();
 const logger = createLogger(config.logLevel);
 routeConsoleToLog(logger);

@@ -15,6 +15,7 @@ import {
 import { Keyring } from '../bot/records/keyring.ts';
 import type { RecordRepository } from '../bot/records/repository.ts';
 import { createStores } from '../bot/storage/factory.ts';
+import { createPrivately } from '../bot/storage/private-files.ts';
 
 const USAGE = `Gebruik:
   npm run records -- list                         overzicht zonder persoonsgegevens
@@ -107,6 +108,8 @@ async function run(command: string | undefined, args: string[], config: BotConfi
   }
 }
 
+// Records it rewrites (marked exported, closed, rotated) stay readable by their owner only.
+createPrivately();
 const [command, ...args] = process.argv.slice(2);
 if (command === undefined || command === 'help' || command === '--help') {
   process.stdout.write(`${USAGE}\n`);

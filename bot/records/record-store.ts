@@ -24,7 +24,7 @@ export class RecordStore implements RecordRepository {
   }
 
   async create(record: NewRecord): Promise<BureauRecord> {
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
     for (;;) {
       const ref = newReference(record.kind);
       const db = this.file(ref);
