@@ -1,9 +1,11 @@
 import {
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   type Activity,
   type ConversationState,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import {
@@ -19,6 +21,7 @@ import { describeError, newErrorId, type Logger } from './logger.ts';
 import { saveUnavailable, sendAgain, turnError } from '../dialogs/strings.ts';
 import { EtagConflictError } from './storage/state-store.ts';
 import { storageFailureCode } from './security/storage-guard.ts';
+import { signInFailure } from './sign-in-errors.ts';
 
 /** How many connector clients (one per app id, service URL and audience) are kept. */
 const MAX_KEPT_CLIENTS = 64;
@@ -91,11 +94,56 @@ class ReusedClientsAuthentication extends ConfigurationBotFrameworkAuthenticatio
   }
 }
 
+/** botbuilder takes any one of its cloud settings as "all of them are given", so with a
+ *  metadata URL of our own the others get the public cloud's values, as they have without. */
+function cloudSettings(auth: BotAuthConfig): Record<string, string | boolean> {
+  const channel = auth.ToBotFromChannelOpenIdMetadataUrl;
+  const emulator = auth.ToBotFromEmulatorOpenIdMetadataUrl;
+  if (channel === undefined && emulator === undefined) return { ...auth };
+  const cloud = AuthenticationConstants;
+  return {
+    ...auth,
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: cloud.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: cloud.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: cloud.ToBotFromChannelTokenIssuer,
+    OAuthUrl: cloud.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: channel ?? cloud.ToBotFromChannelOpenIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: emulator ?? cloud.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
+
+/**
+ * CloudAdapter, with CloudAdapter.process split in two for the HTTP front: `authenticate`
+ * first (so a request counts against its conversation only once its token is valid), then
+ * `processAuthenticated`, botbuilder's own processActivity with that result. process itself
+ * answers 500 and prints a stack trace for most tokens it refuses; here a refusal is a
+ * TokenRejectedError and unreachable sign-in metadata a SignInUnavailableError.
+ */
+export class BureauAdapter extends CloudAdapter {
+  async authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    try {
+      return await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      throw signInFailure(error);
+    }
+  }
+
+  processAuthenticated(
+    auth: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
 /** Without an app id the adapter runs in local mode (no token checks) for the Emulator and the
  *  tests; with one, every request must carry a valid Bot Framework token. */
-export function createAdapter(auth: BotAuthConfig): CloudAdapter {
+export function createAdapter(auth: BotAuthConfig): BureauAdapter {
   const credentials = new ConfigurationServiceClientCredentialFactory(auth);
-  return new CloudAdapter(new ReusedClientsAuthentication({ ...auth }, credentials));
+  return new BureauAdapter(new ReusedClientsAuthentication(cloudSettings(auth), credentials));
 }
 
 export interface TurnErrorDeps {

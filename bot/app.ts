@@ -6,14 +6,18 @@ import { BureauBot } from './bot.ts';
 import type { BotConfig } from './config.ts';
 import { KnowledgeService } from './knowledge/service.ts';
 import { resolveKnowledgeDir } from './knowledge/paths.ts';
-import type { Logger } from './logger.ts';
+import { describeError, type Logger } from './logger.ts';
 import { BotServer } from './server.ts';
-import { createStores } from './storage/factory.ts';
+import { createStores, type Stores } from './storage/factory.ts';
 import type { StateStore } from './storage/state-store.ts';
 import { RetentionJob } from './privacy/retention.ts';
 import { createRouter } from '../dialogs/router.ts';
+import { STATE } from '../dialogs/ids.ts';
+import { Keyring } from './records/keyring.ts';
+import { SealedStateStore } from './storage/sealed-state-store.ts';
 import { createRecordServices, type RecordServices } from './records/services.ts';
 import type { RecordRepository } from './records/repository.ts';
+import type { ClientAddress } from './security/client-address.ts';
 import { httpSecurity } from './security/http-security.ts';
 import { GuardedStateStore } from './security/storage-guard.ts';
 
@@ -31,6 +35,8 @@ export interface AppParts {
   adapter: CloudAdapter;
   logic: (context: TurnContext) => Promise<void>;
   botServer: BotServer;
+  /** The client address of a request, for limits per address (TRUST_PROXY). */
+  clientAddress: ClientAddress;
   /** Course registrations and contact requests, opened with RECORDS_KEY (bureau access). */
   records: RecordRepository;
 }
@@ -50,6 +56,32 @@ export interface BotParts {
   close(): Promise<void>;
 }
 
+/** With RECORDS_KEY, a form in progress (the dialog stack) is sealed in the state store. */
+function sealedWithRecordsKey(config: BotConfig, store: StateStore, logger: Logger): StateStore {
+  if (config.recordsKey === undefined) return store;
+  return new SealedStateStore({
+    inner: store,
+    keyring: Keyring.fromConfig(config.recordsKey, config.recordsKeyPrevious),
+    properties: [STATE.dialogState],
+    logger,
+  });
+}
+
+/** Before the bot writes anything. An unusable DATA_DIR must not stop the start: the bot still
+ *  answers questions then. */
+async function prepareDataDir(stores: Stores, logger: Logger): Promise<void> {
+  const prepared = await stores.prepare().catch((error: unknown) => {
+    logger.error(describeError(error), 'could not prepare DATA_DIR');
+    return { unfinishedWrites: 0, madePrivate: 0 };
+  });
+  if (prepared.unfinishedWrites > 0) {
+    logger.warn({ removed: prepared.unfinishedWrites }, 'unfinished record writes removed');
+  }
+  if (prepared.madePrivate > 0) {
+    logger.info({ changed: prepared.madePrivate }, 'data files made private to their owner');
+  }
+}
+
 /** The bot without HTTP: the transcript tests drive this with a TestAdapter. */
 export async function buildBot(
   config: BotConfig,
@@ -66,10 +98,13 @@ export async function buildBot(
   await knowledge.load();
   const stores = await createStores(config);
   const { state: rawStorage, records: recordStore } = stores;
-  const storage = new GuardedStateStore(rawStorage, logger);
+  const storage = sealedWithRecordsKey(config, new GuardedStateStore(rawStorage, logger), logger);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const records = createRecordServices(config, logger, stores);
+  // Only now: the record services handle a feedback store that cannot be opened, which would
+  // otherwise be an unhandled rejection while this waits.
+  await prepareDataDir(stores, logger);
   const router = createRouter({
     conversationState,
     userState,
@@ -108,17 +143,21 @@ export async function startApp(
   config: BotConfig,
   logger: Logger,
   routes: RouteInstaller[] = [],
+  /** `now`: the clock of the HTTP rate limits (tests move it). */
+  options: { now?: () => number } = {},
 ): Promise<RunningApp> {
   const parts = await buildBot(config, logger);
   const { bot, knowledge } = parts;
   const adapter = createAdapter(config.auth);
   installTurnErrorHandler(adapter, { logger, conversationState: parts.conversationState });
   const logic = (context: TurnContext): Promise<void> => bot.run(context);
+  const security = httpSecurity(config);
   const botServer = new BotServer({
     adapter,
     logic,
     logger,
-    security: httpSecurity(config),
+    security,
+    now: options.now,
     health: () => ({
       status: 'ok',
       version: packageJson.version,
@@ -126,7 +165,17 @@ export async function startApp(
     }),
   });
   const records = parts.records.records.store;
-  const app: AppParts = { config, logger, knowledge, adapter, logic, botServer, records };
+  const { clientAddress } = security;
+  const app: AppParts = {
+    config,
+    logger,
+    knowledge,
+    adapter,
+    logic,
+    botServer,
+    clientAddress,
+    records,
+  };
   for (const install of routes) install(botServer.server, app);
   const port = await botServer.listen(config.port, config.host);
   return {

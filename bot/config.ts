@@ -1,6 +1,7 @@
 // Every environment variable the bot reads is validated here once, at start, so a typo in
 // production fails loudly with the variable's name instead of misbehaving later.
 import { decodeRecordsKey } from './records/keyring.ts';
+import { MAX_PROXY_HOPS, parseTrustProxy, type TrustProxy } from './security/client-address.ts';
 
 export interface BotConfig {
   host: string;
@@ -26,6 +27,8 @@ export interface BotConfig {
   recordsKeyPrevious: string[];
   /** Requests a minute per client address and messages a minute per conversation (0: off). */
   rateLimits: { ipPerMinute: number; conversationPerMinute: number };
+  /** Which proxies' X-Forwarded-For to believe for the client address (0: none). */
+  trustProxy: TrustProxy;
   /** Set only when SMTP_HOST, SMTP_PORT and BUREAU_EMAIL are all set. */
   mail: MailConfig | undefined;
 }
@@ -48,7 +51,16 @@ export interface BotAuthConfig {
   MicrosoftAppPassword: string;
   MicrosoftAppType: string;
   MicrosoftAppTenantId: string;
+  /** Where the Bot Framework publishes its signing keys, under botbuilder's own setting names;
+   *  unset means Microsoft's public cloud (tests point them at a local stand-in). */
+  ToBotFromChannelOpenIdMetadataUrl?: string;
+  ToBotFromEmulatorOpenIdMetadataUrl?: string;
 }
+
+const METADATA_SETTINGS = [
+  'ToBotFromChannelOpenIdMetadataUrl',
+  'ToBotFromEmulatorOpenIdMetadataUrl',
+] as const;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -100,6 +112,14 @@ function readAuth(env: Env, production: boolean): BotAuthConfig {
     MicrosoftAppType: oneOf(env, 'MicrosoftAppType', APP_TYPES, 'MultiTenant'),
     MicrosoftAppTenantId: text(env, 'MicrosoftAppTenantId', ''),
   };
+  for (const name of METADATA_SETTINGS) {
+    const url = optional(env, name);
+    if (url === undefined) continue;
+    if (!/^https?:$/.test(URL.parse(url)?.protocol ?? '')) {
+      throw new ConfigError(name, 'is geen http(s)-adres.');
+    }
+    auth[name] = url;
+  }
   if (production && auth.MicrosoftAppId === '') {
     throw new ConfigError(
       'MicrosoftAppId',
@@ -207,6 +227,19 @@ function previousRecordsKeys(env: Env): string[] {
   return keys;
 }
 
+function trustProxy(env: Env): TrustProxy {
+  const raw = text(env, 'TRUST_PROXY', '');
+  const trust = parseTrustProxy(raw);
+  if (trust === undefined) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `"${raw}" is geen aantal proxies (0 tot ${MAX_PROXY_HOPS}) en geen lijst van adressen ` +
+        "(bijv. 10.0.0.0/8, loopback), gescheiden door komma's.",
+    );
+  }
+  return trust;
+}
+
 function adminToken(env: Env): string | undefined {
   const value = optional(env, 'ADMIN_TOKEN');
   if (value !== undefined && value.length < 32) {
@@ -236,9 +269,10 @@ export function loadConfig(env: Env = process.env): BotConfig {
     recordsKeyPrevious: previousRecordsKeys(env),
     adminToken: adminToken(env),
     rateLimits: {
-      ipPerMinute: integer(env, 'RATE_LIMIT_IP', 600, 0, 1_000_000),
+      ipPerMinute: integer(env, 'RATE_LIMIT_IP', 3000, 0, 1_000_000),
       conversationPerMinute: integer(env, 'RATE_LIMIT_CONVERSATION', 60, 0, 100_000),
     },
+    trustProxy: trustProxy(env),
   };
 }
 

@@ -47,3 +47,26 @@ export function describeError(error: unknown): { errorType: string; code?: strin
     ...(at ? { at } : {}),
   };
 }
+
+const CONSOLE_LEVELS = {
+  error: 'warn',
+  warn: 'warn',
+  trace: 'warn',
+  log: 'debug',
+  info: 'debug',
+  debug: 'debug',
+} as const;
+
+/** Libraries print to the console: botframework-connector, for one, prints the signing key
+ *  and a stack trace for every token it refuses. In the bot's process each such call becomes
+ *  one JSON log line instead, with the type, code and call sites of an error passed to it, but
+ *  no text: that can quote a token or what a person typed. */
+export function routeConsoleToLog(logger: Logger): void {
+  for (const [method, level] of Object.entries(CONSOLE_LEVELS)) {
+    const target = console as unknown as Record<string, (...args: unknown[]) => void>;
+    target[method] = (...args: unknown[]) => {
+      const error = args.find((arg) => arg instanceof Error);
+      logger[level]({ console: method, ...(error ? describeError(error) : {}) }, 'library output');
+    };
+  }
+}

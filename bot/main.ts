@@ -1,10 +1,11 @@
 // Entry point: read the configuration, start the app, and stop cleanly on SIGTERM/SIGINT.
 import { startApp, type RouteInstaller } from './app.ts';
 import { ConfigError, loadConfig, type BotConfig } from './config.ts';
-import { createLogger, describeError } from './logger.ts';
+import { createLogger, describeError, routeConsoleToLog } from './logger.ts';
 import { installAdminRoutes } from './admin/routes.ts';
 import { installDirectLineRoutes } from './directline/routes.ts';
 import { installTeamsTabRoutes } from './teams/tab-routes.ts';
+import { createPrivately } from './storage/private-files.ts';
 import { installWebRoutes } from './web/routes.ts';
 
 const routes: RouteInstaller[] = [
@@ -26,8 +27,11 @@ function configOrExit(): BotConfig {
   }
 }
 
+// Before anything is written: DATA_DIR's files are for this account only (0600, folders 0700).
+createPrivately();
 const config = configOrExit();
 const logger = createLogger(config.logLevel);
+routeConsoleToLog(logger);
 const app = await startApp(config, logger, routes).catch((error: unknown) => {
   logger.fatal(describeError(error), 'start failed');
   process.stderr.write(`De bot kon niet starten: ${error instanceof Error ? error.message : ''}\n`);

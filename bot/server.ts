@@ -1,5 +1,9 @@
+import bodyParser from 'body-parser';
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import { validateAndFixActivity } from 'botbuilder/lib/activityValidator.js';
+import type { AuthenticateRequestResult } from 'botframework-connector';
+import type { BureauAdapter } from './adapter.ts';
 import { describeError, type Logger } from './logger.ts';
 import { checkActivity } from './security/activity-shape.ts';
 import {
@@ -9,8 +13,15 @@ import {
   type HttpSecurity,
 } from './security/http-security.ts';
 import { RequestLimits, sendTooMany } from './security/request-limits.ts';
+import { SignInUnavailableError, TokenRejectedError } from './sign-in-errors.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
+
+const SIGN_IN_UNAVAILABLE = {
+  code: 'SignInUnavailable',
+  message:
+    'De aanmelding kan nu niet worden gecontroleerd. Probeer het over een halve minuut opnieuw.',
+};
 
 export interface HealthInfo {
   status: 'ok';
@@ -19,12 +30,14 @@ export interface HealthInfo {
 }
 
 export interface BotServerDeps {
-  adapter: CloudAdapter;
+  adapter: BureauAdapter;
   logic: (context: TurnContext) => Promise<void>;
   logger: Logger;
   health: () => HealthInfo;
-  /** Rate limits and the local-mode reply rule; defaults when left out. */
+  /** Rate limits, client addresses and the local-mode reply rule; defaults when left out. */
   security?: HttpSecurity;
+  /** The rate limits' clock (tests move it). */
+  now?: () => number;
 }
 
 /** The HTTP front: the Bot Framework endpoint and a health check. It refuses floods (429)
@@ -34,17 +47,27 @@ export class BotServer {
   readonly server: Server;
   private readonly deps: BotServerDeps;
   private readonly security: HttpSecurity;
-  private readonly limits: RequestLimits;
+  /** Also used by the Direct Line endpoint, once it has checked a token. */
+  readonly limits: RequestLimits;
   private inFlight = 0;
   private drained: (() => void) | undefined;
 
   constructor(deps: BotServerDeps) {
     this.deps = deps;
     this.security = deps.security ?? DEFAULT_HTTP_SECURITY;
-    this.limits = new RequestLimits(this.security.rateLimits, deps.logger);
+    this.limits = new RequestLimits(
+      this.security.rateLimits,
+      deps.logger,
+      this.security.clientAddress,
+      deps.now,
+    );
     this.server = restify.createServer({ name: 'bdv-chatbot', handleUncaughtExceptions: false });
     this.server.pre(this.limits.pre);
-    this.server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+    // Not restify's body parser: it counts the bytes as sent, so a gzip body under the limit
+    // could unpack to gigabytes. body-parser (Express's) counts the decoded bytes and stops
+    // reading at the limit (413), before any route, and so before any token is checked.
+    // Not strict: a JSON body that is not an object gets the activity check's own 400.
+    this.server.use(bodyParser.json({ limit: MAX_BODY_BYTES, strict: false }));
     this.server.on('restifyError', this.onRestifyError);
     // restify 12 accepts async handlers with two parameters (no `next`).
     this.server.post('/api/messages', async (req: Request, res: Response) => {
@@ -108,20 +131,12 @@ export class BotServer {
       });
       return;
     }
-    // Keyed by address too, so nobody can use up another person's conversation.
-    const address = req.socket.remoteAddress ?? 'unknown';
-    const decision = this.limits.conversationMessage(`${address}|${check.conversationId}`);
-    if (!decision.allowed) {
-      sendTooMany(res, decision.retryAfterSeconds);
-      return;
-    }
-    await this.runTurn(req, res);
-  }
-
-  private async runTurn(req: Request, res: Response): Promise<void> {
+    // checkActivity has checked every field the adapter reads; botbuilder's own step then turns
+    // the time stamps into dates, as CloudAdapter.process does.
+    const activity = validateAndFixActivity(check.activity as unknown as Activity);
     this.inFlight += 1;
     try {
-      await this.deps.adapter.process(req, res, this.deps.logic);
+      await this.runTurn(req, res, activity, check);
     } catch (error) {
       this.deps.logger.error(describeError(error), 'adapter failed');
       if (!res.headersSent) sendErrorStatus(res, 500);
@@ -129,5 +144,55 @@ export class BotServer {
       this.inFlight -= 1;
       if (this.inFlight === 0) this.drained?.();
     }
+  }
+
+  /** What CloudAdapter.process does, with the token checked before the conversation's limit
+   *  and a refusal answered here, without a stack trace. */
+  private async runTurn(
+    req: Request,
+    res: Response,
+    activity: Activity,
+    check: { conversationId: string },
+  ): Promise<void> {
+    const { adapter, logic } = this.deps;
+    const header = req.headers.authorization;
+    let auth: AuthenticateRequestResult;
+    try {
+      auth = await adapter.authenticate(activity, typeof header === 'string' ? header : '');
+    } catch (error) {
+      this.refuse(req, res, error);
+      return;
+    }
+    // Keyed by address too, so nobody can use up another person's conversation.
+    const address = this.security.clientAddress(req);
+    const decision = this.limits.conversationMessage(`${address}|${check.conversationId}`);
+    if (!decision.allowed) {
+      sendTooMany(res, decision.retryAfterSeconds);
+      return;
+    }
+    const response = await adapter.processAuthenticated(auth, activity, logic);
+    res.send(response?.status ?? 200, response?.body);
+  }
+
+  private refuse(req: Request, res: Response, error: unknown): void {
+    if (error instanceof SignInUnavailableError) {
+      // One short line: the class and code of what went wrong, no stack.
+      const { errorType, code } = describeError(error.cause);
+      this.deps.logger.error({ errorType, code }, 'sign-in metadata unavailable');
+      res.json(
+        503,
+        { error: SIGN_IN_UNAVAILABLE },
+        { 'Cache-Control': 'no-store', 'Retry-After': '30' },
+      );
+      return;
+    }
+    if (!(error instanceof TokenRejectedError)) throw error;
+    const failures = this.limits.failedToken(req, '/api/messages');
+    if (!failures.allowed) {
+      sendTooMany(res, failures.retryAfterSeconds);
+      return;
+    }
+    this.deps.logger.warn({ reason: error.reason }, 'token rejected');
+    res.json(401, errorBody(401), { 'Cache-Control': 'no-store', 'WWW-Authenticate': 'Bearer' });
   }
 }

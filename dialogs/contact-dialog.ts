@@ -4,15 +4,15 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { RecordService } from '../bot/records/services.ts';
-import { inlineUserText, stripControlChars } from '../bot/security/sanitize.ts';
+import { stripControlChars } from '../bot/security/sanitize.ts';
 import { DIALOG } from './ids.ts';
-import { teamsName, userKey } from './identity.ts';
+import { userKey } from './identity.ts';
 import {
   askChoice,
   askEmail,
+  askName,
   askPhone,
   askStory,
-  askText,
   normalisePhone,
   pickChoice,
 } from './prompts.ts';
@@ -70,11 +70,7 @@ export function contactDialog(
     async (step) => askChoice(step, CONTACT.anonymity, ANONYMITY),
     async (step) => {
       form(step).anonymous = pickChoice(text(step), ANONYMITY) === CHOICES.anonymous;
-      if (form(step).anonymous) return step.next();
-      const name = teamsName(step.context.activity);
-      return name
-        ? askText(step, CONTACT.nameTeams(inlineUserText(name)), [name])
-        : askText(step, CONTACT.name);
+      return form(step).anonymous ? step.next() : askName(step, 'contact');
     },
     async (step) => {
       if (!form(step).anonymous) form(step).name = text(step);

@@ -1,16 +1,21 @@
+import type { TurnContext } from 'botbuilder';
 import {
   TextPrompt,
   type Dialog,
+  type PromptOptions,
   type PromptValidatorContext,
   type WaterfallStepContext,
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
+import { inlineUserText } from '../bot/security/sanitize.ts';
 import { withChoices } from './cards.ts';
+import { teamsName } from './identity.ts';
 import { fold, isNo, isYes } from './intents.ts';
-import { RETRY } from './strings.ts';
+import { CONTACT, REGISTRATION, RETRY } from './strings.ts';
 
 export const PROMPT = {
   text: 'textPrompt',
+  name: 'namePrompt',
   email: 'emailPrompt',
   phone: 'phonePrompt',
   choice: 'choicePrompt',
@@ -18,6 +23,40 @@ export const PROMPT = {
    *  in it too (the router shows the crisis information first and then accepts it). */
   story: 'storyPrompt',
 } as const;
+
+/** Which form asks for the name: the question is worded for it. */
+export type NameQuestion = 'registration' | 'contact';
+
+const NAME_QUESTIONS: Record<NameQuestion, { plain: string; offer: (name: string) => string }> = {
+  registration: { plain: REGISTRATION.name, offer: REGISTRATION.nameTeams },
+  contact: { plain: CONTACT.name, offer: CONTACT.nameTeams },
+};
+
+/**
+ * Asks for a name; in Teams it also offers the name Teams gives. A prompt's options are kept
+ * in the conversation state until it is answered, so the offer is not put there: it is made
+ * from the message being answered each time the question is shown (first, after "help", and
+ * on a retry). The name is stored only once the person gives it as their answer.
+ */
+class NamePrompt extends TextPrompt {
+  protected override onPrompt(
+    context: TurnContext,
+    state: object,
+    options: PromptOptions,
+    isRetry: boolean,
+  ): Promise<void> {
+    const question = NAME_QUESTIONS[(options.validations as { question: NameQuestion }).question];
+    const name = teamsName(context.activity);
+    const offer = name === undefined ? [] : [name];
+    const text = name === undefined ? question.plain : question.offer(inlineUserText(name));
+    const shown: PromptOptions = {
+      ...options,
+      prompt: withChoices(text, offer),
+      retryPrompt: withChoices(RETRY.text, offer),
+    };
+    return super.onPrompt(context, state, shown, isRetry);
+  }
+}
 
 const MAX_FIELD = 300;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
@@ -55,12 +94,12 @@ function recognized(prompt: PromptValidatorContext<string>): string {
 /** Registers the prompts with whatever holds the dialogs (the router's DialogSet, or a
  *  ComponentDialog in tests). */
 export function addPrompts(add: (dialog: Dialog) => void): void {
-  add(
-    new TextPrompt(PROMPT.text, (p) => {
-      const value = recognized(p);
-      return Promise.resolve(value.length > 0 && value.length <= MAX_FIELD);
-    }),
-  );
+  const someText = (p: PromptValidatorContext<string>): Promise<boolean> => {
+    const value = recognized(p);
+    return Promise.resolve(value.length > 0 && value.length <= MAX_FIELD);
+  };
+  add(new TextPrompt(PROMPT.text, someText));
+  add(new NamePrompt(PROMPT.name, someText));
   add(new TextPrompt(PROMPT.email, (p) => Promise.resolve(isEmail(recognized(p)))));
   add(
     new TextPrompt(PROMPT.phone, (p) =>
@@ -94,6 +133,11 @@ export function askText(
     prompt: withChoices(text, suggestions),
     retryPrompt: withChoices(RETRY.text, suggestions),
   });
+}
+
+/** The name question of a form; see NamePrompt for the name from Teams. */
+export function askName(step: Step, question: NameQuestion): Promise<DialogTurnResult> {
+  return step.prompt(PROMPT.name, { validations: { question } });
 }
 
 export function askEmail(step: Step, text: string): Promise<DialogTurnResult> {

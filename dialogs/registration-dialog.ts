@@ -6,8 +6,8 @@ import {
 import type { RecordService } from '../bot/records/services.ts';
 import { inlineUserText, stripControlChars } from '../bot/security/sanitize.ts';
 import { DIALOG } from './ids.ts';
-import { teamsName, userKey } from './identity.ts';
-import { askChoice, askEmail, askText, pickChoice } from './prompts.ts';
+import { userKey } from './identity.ts';
+import { askChoice, askEmail, askName, askText, pickChoice } from './prompts.ts';
 import { CHOICES, FIELD_LABELS, REGISTRATION } from './strings.ts';
 
 type Step = WaterfallStepContext<Record<string, unknown>>;
@@ -36,12 +36,7 @@ function summary(r: Registration, show: (value: string) => string = (v) => v): s
 export function registrationDialog(records: RecordService, recordDays: number): WaterfallDialog {
   const form = (step: Step): Registration => step.values as unknown as Registration;
   return new WaterfallDialog(DIALOG.registration, [
-    async (step) => {
-      const name = teamsName(step.context.activity);
-      return name
-        ? askText(step, REGISTRATION.nameTeams(inlineUserText(name)), [name])
-        : askText(step, REGISTRATION.name);
-    },
+    async (step) => askName(step, 'registration'),
     async (step) => {
       form(step).name = stripControlChars(String(step.result));
       return askEmail(step, REGISTRATION.email);

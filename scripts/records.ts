@@ -6,16 +6,16 @@
 //   npm run records -- rotate
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { pino } from 'pino';
 import { ConfigError, loadConfig, type BotConfig } from '../bot/config.ts';
 import { BureauAccess, formatTable, type ExportFormat } from '../bot/records/bureau-access.ts';
 import {
   EncryptedRecordRepository,
   RecordDecryptError,
 } from '../bot/records/encrypted-repository.ts';
+import { Keyring } from '../bot/records/keyring.ts';
 import type { RecordRepository } from '../bot/records/repository.ts';
-import { secureRecordStore } from '../bot/records/services.ts';
 import { createStores } from '../bot/storage/factory.ts';
+import { createPrivately } from '../bot/storage/private-files.ts';
 
 const USAGE = `Gebruik:
   npm run records -- list                         overzicht zonder persoonsgegevens
@@ -32,14 +32,26 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+const NO_KEY =
+  'Zonder RECORDS_KEY kan ik de records niet ontsleutelen. Zet RECORDS_KEY (en ' +
+  'RECORDS_KEY_PREVIOUS, als u die gebruikt) zoals bij de bot, en probeer het opnieuw. ' +
+  'Er is niets geëxporteerd en niets gemarkeerd.';
+
+/** Records opened with RECORDS_KEY; without it only what is stored in clear (list, close). */
 async function openStore(config: BotConfig): Promise<RecordRepository> {
-  // Warnings (such as "no RECORDS_KEY") go to stderr, away from an export on stdout.
-  const logger = pino({ level: 'warn', base: null }, pino.destination(2));
   const { records } = await createStores(config);
-  return secureRecordStore(config, records, logger);
+  if (config.recordsKey === undefined) return records;
+  return new EncryptedRecordRepository(
+    records,
+    Keyring.fromConfig(config.recordsKey, config.recordsKeyPrevious),
+  );
 }
 
-async function exportRecords(access: BureauAccess, args: string[]): Promise<void> {
+async function exportRecords(store: RecordRepository, args: string[]): Promise<void> {
+  // Without the key an export would hold ciphertext, and marking those records as exported
+  // would hide them from the real export later.
+  if (!(store instanceof EncryptedRecordRepository)) fail(NO_KEY);
+  const access = new BureauAccess(store);
   const { values } = parseArgs({
     args,
     options: {
@@ -73,7 +85,7 @@ async function run(command: string | undefined, args: string[], config: BotConfi
       return;
     }
     case 'export':
-      return exportRecords(access, args);
+      return exportRecords(store, args);
     case 'close': {
       const ref = args[0]?.trim().toUpperCase();
       if (!ref) throw new UsageError('Noem de referentie, bijvoorbeeld: close CON-7K3QX9');
@@ -96,6 +108,8 @@ async function run(command: string | undefined, args: string[], config: BotConfi
   }
 }
 
+// Records it rewrites (marked exported, closed, rotated) stay readable by their owner only.
+createPrivately();
 const [command, ...args] = process.argv.slice(2);
 if (command === undefined || command === 'help' || command === '--help') {
   process.stdout.write(`${USAGE}\n`);

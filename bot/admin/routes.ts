@@ -3,6 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import type { AppParts, RouteInstaller } from '../app.ts';
 import { describeError, type Logger } from '../logger.ts';
 import { BureauAccess } from '../records/bureau-access.ts';
+import type { ClientAddress } from '../security/client-address.ts';
 import { errorBody } from '../security/http-security.ts';
 import { RateLimiter } from '../security/rate-limit.ts';
 import { sendTooMany } from '../security/request-limits.ts';
@@ -36,6 +37,7 @@ class AdminEndpoint {
   private readonly token: string;
   private readonly access: BureauAccess;
   private readonly logger: Logger;
+  private readonly clientAddress: ClientAddress;
   private readonly requests: RateLimiter;
   private readonly failures: RateLimiter;
 
@@ -43,6 +45,7 @@ class AdminEndpoint {
     this.token = token;
     this.access = new BureauAccess(app.records);
     this.logger = app.logger;
+    this.clientAddress = app.clientAddress;
     this.requests = new RateLimiter({ perMinute: options.perMinute ?? 60 });
     this.failures = new RateLimiter({ perMinute: options.failuresPerMinute ?? 10 });
   }
@@ -76,7 +79,7 @@ class AdminEndpoint {
     action: string,
     work: () => Promise<Record<string, unknown>>,
   ): Promise<void> {
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = this.clientAddress(req);
     const allowed = this.requests.take(address);
     if (!allowed.allowed) {
       this.logger.warn({ admin: action, outcome: 'rate limited' }, 'admin access');

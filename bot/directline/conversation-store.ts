@@ -3,31 +3,45 @@ import type { Activity } from 'botbuilder';
 
 // The local Direct Line keeps conversations in memory only, and only while someone uses
 // them: a conversation nobody has polled or written to for `idleMs` is dropped with all its
-// messages, and when `maxConversations` is reached the least recently used one goes first.
+// messages. A conversation in use is never dropped to make room for another: one client
+// address may hold at most `maxPerAddress`, and when all `maxConversations` places are taken,
+// only a conversation unused for `evictableAfterMs` may go (the least recently used first).
+// Web Chat polls every second while it is open, and at least once a minute in a background
+// tab, so a conversation unused for five minutes has no open window any more.
 // Nothing here is ever written to disk or to the log.
 
 export type StoredActivity = Partial<Activity> & { id: string };
 
 export interface ConversationStoreOptions {
   maxConversations: number;
+  /** Conversations one client address may hold at once. */
+  maxPerAddress: number;
   idleMs: number;
+  /** Unused this long, a conversation may make room for a new one. */
+  evictableAfterMs: number;
   /** Older activities are dropped beyond this; watermarks stay absolute. */
   maxActivities: number;
   now?: () => number;
 }
 
+/** Why a new conversation cannot start now. */
+export type NoRoom = 'address' | 'full';
+
 export class Conversation {
   readonly id: string;
   readonly userId: string;
+  /** The client address that started it, for the limit per address (memory only). */
+  readonly address: string;
   lastActive: number;
   private readonly maxActivities: number;
   private activities: StoredActivity[] = [];
   private dropped = 0;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(id: string, userId: string, now: number, maxActivities: number) {
+  constructor(id: string, userId: string, address: string, now: number, maxActivities: number) {
     this.id = id;
     this.userId = userId;
+    this.address = address;
     this.lastActive = now;
     this.maxActivities = maxActivities;
   }
@@ -66,7 +80,9 @@ export class Conversation {
 
 export class ConversationStore {
   private readonly options: Required<ConversationStoreOptions>;
+  /** Ordered from least to most recently used. */
   private readonly conversations = new Map<string, Conversation>();
+  private readonly perAddress = new Map<string, number>();
 
   constructor(options: ConversationStoreOptions) {
     this.options = { ...options, now: options.now ?? Date.now };
@@ -93,20 +109,23 @@ export class ConversationStore {
     return conversation;
   }
 
-  create(id: string, userId: string): Conversation {
+  /** A new conversation, or why there is no room for it; only unused ones make room. */
+  create(id: string, userId: string, address: string): Conversation | NoRoom {
     this.sweep();
-    while (this.conversations.size >= this.options.maxConversations) {
-      const oldest = this.conversations.keys().next();
-      if (oldest.done === true) break;
-      this.conversations.delete(oldest.value);
+    const { maxConversations, maxPerAddress, maxActivities } = this.options;
+    if ((this.perAddress.get(address) ?? 0) >= maxPerAddress) {
+      const unused = this.leastRecentlyUsedUnused(address);
+      if (unused === undefined) return 'address';
+      this.drop(unused);
     }
-    const conversation = new Conversation(
-      id,
-      userId,
-      this.options.now(),
-      this.options.maxActivities,
-    );
+    if (this.conversations.size >= maxConversations) {
+      const unused = this.leastRecentlyUsedUnused();
+      if (unused === undefined) return 'full';
+      this.drop(unused);
+    }
+    const conversation = new Conversation(id, userId, address, this.now(), maxActivities);
     this.conversations.set(id, conversation);
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
     return conversation;
   }
 
@@ -123,9 +142,27 @@ export class ConversationStore {
 
   private sweep(): void {
     const cutoff = this.options.now() - this.options.idleMs;
-    for (const [id, conversation] of this.conversations) {
+    for (const conversation of this.conversations.values()) {
       if (conversation.lastActive > cutoff) break;
-      this.conversations.delete(id);
+      this.drop(conversation);
     }
+  }
+
+  /** The least recently used conversation (of `address`, if given) that nobody has used for
+   *  `evictableAfterMs`; the map's order means the search stops at the first one in use. */
+  private leastRecentlyUsedUnused(address?: string): Conversation | undefined {
+    const cutoff = this.options.now() - this.options.evictableAfterMs;
+    for (const conversation of this.conversations.values()) {
+      if (conversation.lastActive > cutoff) return undefined;
+      if (address === undefined || conversation.address === address) return conversation;
+    }
+    return undefined;
+  }
+
+  private drop(conversation: Conversation): void {
+    this.conversations.delete(conversation.id);
+    const left = (this.perAddress.get(conversation.address) ?? 1) - 1;
+    if (left > 0) this.perAddress.set(conversation.address, left);
+    else this.perAddress.delete(conversation.address);
   }
 }

@@ -14,8 +14,14 @@ export function handle(
 
 export const NO_STORE = { 'Cache-Control': 'no-store' };
 
-export function sendError(res: Response, status: number, code: string, message: string): void {
-  const headers: Record<string, string> = { ...NO_STORE };
+export function sendError(
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  extraHeaders: Record<string, string> = {},
+): void {
+  const headers: Record<string, string> = { ...NO_STORE, ...extraHeaders };
   if (status === 401) headers['WWW-Authenticate'] = 'Bearer';
   res.json(status, { error: { code, message } }, headers);
 }

@@ -2,8 +2,10 @@ import type { Activity } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../logger.ts';
 import { parseClientActivity } from './client-activity.ts';
-import { ConversationStore, type Conversation } from './conversation-store.ts';
+import type { ClientAddress } from '../security/client-address.ts';
+import { ConversationStore, type Conversation, type NoRoom } from './conversation-store.ts';
 import { bodyObject, handle, queryParam, routeParam, sendError, sendJson } from './http.ts';
+import { sendTooMany, type RequestLimits } from '../security/request-limits.ts';
 import { bearerToken, type TokenClaims, type TokenSigner } from './token.ts';
 import { BOT_ACCOUNT, conversationAccount, type LocalTurnRunner } from './turn-runner.ts';
 
@@ -15,6 +17,18 @@ export const DIRECT_LINE_PATH = '/v3/directline';
 
 /** Never contacted: replies come back in-process (expectReplies). `.invalid` cannot resolve. */
 const SERVICE_URL = 'https://local-directline.invalid/';
+
+/** A conversation unused for five minutes makes room; a minute is a fair first wait. */
+const RETRY_AFTER_SECONDS = 60;
+
+const NO_ROOM = {
+  address:
+    'Vanaf uw adres zijn al veel gesprekken open. Sluit een chatvenster dat u niet meer ' +
+    'gebruikt, of probeer het over een paar minuten opnieuw.',
+  full:
+    'De chat is op dit moment erg druk. Probeer het over een paar minuten opnieuw, of neem ' +
+    'rechtstreeks contact op met het bureau.',
+};
 
 /** Activity types a client should not see. */
 const HIDDEN_TYPES = new Set(['trace', 'delay']);
@@ -30,6 +44,9 @@ export interface LocalDirectLineDeps {
   signer: TokenSigner;
   runner: LocalTurnRunner;
   logger: Logger;
+  /** The server's limits: per conversation once a token is valid, per address when not. */
+  limits: RequestLimits;
+  clientAddress: ClientAddress;
   tokenTtlMs: number;
 }
 
@@ -94,7 +111,12 @@ export class LocalDirectLine {
       sendJson(res, 200, this.grant(existing.id, existing.userId));
       return;
     }
-    const conversation = this.deps.store.create(claims.conversationId, claims.userId);
+    const address = this.deps.clientAddress(req);
+    const conversation = this.deps.store.create(claims.conversationId, claims.userId, address);
+    if (typeof conversation === 'string') {
+      this.noRoom(res, conversation);
+      return;
+    }
     const joined: Partial<Activity> = {
       type: 'conversationUpdate',
       membersAdded: [{ id: claims.userId, name: '' }],
@@ -105,6 +127,18 @@ export class LocalDirectLine {
     sendJson(res, 201, this.grant(conversation.id, conversation.userId));
   }
 
+  /** Nobody's conversation is dropped for a new one: the newcomer is asked to wait. */
+  private noRoom(res: Response, reason: NoRoom): void {
+    const { logger, store } = this.deps;
+    logger.warn({ reason, conversations: store.size }, 'direct line conversation refused');
+    const wait = { 'Retry-After': String(RETRY_AFTER_SECONDS) };
+    if (reason === 'address') {
+      sendError(res, 429, 'TooManyConversations', NO_ROOM.address, wait);
+    } else {
+      sendError(res, 503, 'Busy', NO_ROOM.full, wait);
+    }
+  }
+
   private reconnect(req: Request, res: Response): void {
     const conversation = this.conversationFor(req, res);
     if (conversation) sendJson(res, 200, this.grant(conversation.id, conversation.userId));
@@ -112,7 +146,7 @@ export class LocalDirectLine {
 
   private async post(req: Request, res: Response): Promise<void> {
     const conversation = this.conversationFor(req, res);
-    if (!conversation) return;
+    if (!conversation || !this.withinLimit(res, conversation, false)) return;
     const parsed = parseClientActivity(bodyObject(req));
     if (!parsed.ok) {
       sendError(res, parsed.code === 'MessageSizeTooBig' ? 413 : 400, parsed.code, parsed.message);
@@ -134,7 +168,7 @@ export class LocalDirectLine {
 
   private poll(req: Request, res: Response): void {
     const conversation = this.conversationFor(req, res);
-    if (!conversation) return;
+    if (!conversation || !this.withinLimit(res, conversation, true)) return;
     const raw = queryParam(req, 'watermark');
     const watermark = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : undefined;
     sendJson(res, 200, {
@@ -180,9 +214,26 @@ export class LocalDirectLine {
     return conversation;
   }
 
-  /** Checks the bearer token, and that it belongs to `conversationId` when one is given. */
+  /** Counted only after the token was checked, so nobody else can use up this allowance. */
+  private withinLimit(res: Response, conversation: Conversation, polling: boolean): boolean {
+    const decision = this.deps.limits.directLine(conversation.id, polling);
+    if (!decision.allowed) sendTooMany(res, decision.retryAfterSeconds);
+    return decision.allowed;
+  }
+
+  /** Checks the bearer token, and that it belongs to `conversationId` when one is given. A
+   *  refusal counts against the client's address; past that limit it gets 429. */
   private authorize(req: Request, res: Response, conversationId?: string): TokenClaims | undefined {
     const check = this.deps.signer.verify(bearerToken(req.headers.authorization));
+    const refused =
+      !check.ok || (conversationId !== undefined && check.claims.conversationId !== conversationId);
+    if (refused) {
+      const decision = this.deps.limits.failedToken(req, DIRECT_LINE_PATH);
+      if (!decision.allowed) {
+        sendTooMany(res, decision.retryAfterSeconds);
+        return undefined;
+      }
+    }
     if (!check.ok) {
       if (check.reason === 'expired') {
         sendError(res, 403, 'TokenExpired', 'Het token is verlopen. Vraag een nieuw token aan.');

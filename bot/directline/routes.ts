@@ -21,6 +21,8 @@ export interface DirectLineOptions {
   tokenTtlMs?: number;
   idleMs?: number;
   maxConversations?: number;
+  maxPerAddress?: number;
+  evictableAfterMs?: number;
   maxActivities?: number;
 }
 
@@ -29,6 +31,9 @@ const DEFAULTS = {
   tokenTtlMs: 30 * 60_000,
   idleMs: 30 * 60_000,
   maxConversations: 300,
+  /** Twice an office of 20 people with the widget open behind one address. */
+  maxPerAddress: 40,
+  evictableAfterMs: 5 * 60_000,
   maxActivities: 120,
   azureTimeoutMs: 10_000,
 };
@@ -54,6 +59,8 @@ export function directLineRoutes(options: DirectLineOptions = {}): RouteInstalle
     tokenTtlMs: options.tokenTtlMs ?? DEFAULTS.tokenTtlMs,
     idleMs: options.idleMs ?? DEFAULTS.idleMs,
     maxConversations: options.maxConversations ?? DEFAULTS.maxConversations,
+    maxPerAddress: options.maxPerAddress ?? DEFAULTS.maxPerAddress,
+    evictableAfterMs: options.evictableAfterMs ?? DEFAULTS.evictableAfterMs,
     maxActivities: options.maxActivities ?? DEFAULTS.maxActivities,
     azureTimeoutMs: DEFAULTS.azureTimeoutMs,
     fetch: options.fetch,
@@ -68,13 +75,17 @@ export function directLineRoutes(options: DirectLineOptions = {}): RouteInstalle
     const local = new LocalDirectLine({
       store: new ConversationStore({
         maxConversations: settings.maxConversations,
+        maxPerAddress: settings.maxPerAddress,
         idleMs: settings.idleMs,
+        evictableAfterMs: settings.evictableAfterMs,
         maxActivities: settings.maxActivities,
         now: settings.now,
       }),
       signer: new TokenSigner(settings.now),
       runner: new LocalTurnRunner(app.adapter, app.logic, app.config.auth.MicrosoftAppId),
       logger: app.logger,
+      limits: app.botServer.limits,
+      clientAddress: app.clientAddress,
       tokenTtlMs: settings.tokenTtlMs,
     });
     local.install(server);

@@ -1,26 +1,20 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { RecordKind } from './reference.ts';
 import type { Keyring, RecordKey } from './keyring.ts';
 import type { BureauRecord, NewRecord, RecordRepository } from './repository.ts';
+import {
+  isSealedValue,
+  openJson,
+  SEALED,
+  SealOpenError,
+  sealJson,
+  type SealedFields,
+} from './seal.ts';
 
 // Records at rest: everything the person shared (`fields`) is sealed with AES-256-GCM; the
 // reference, kind, creation time, user key and status dates stay readable, so retention,
 // "vergeet mij" and `records list` work without the key. Kind and user key are bound to the
 // ciphertext as associated data: sealed fields moved to another person's record fail to open.
 // (The reference is not: it is drawn only when the record is written, in one atomic write.)
-
-export const SEALED = 'aes-256-gcm-v1';
-const IV_BYTES = 12;
-
-/** What `fields` holds on disk once sealed. */
-export interface SealedFields {
-  $enc: typeof SEALED;
-  kid: string;
-  iv: string;
-  tag: string;
-  data: string;
-  [key: string]: string;
-}
 
 export class RecordDecryptError extends Error {
   readonly ref: string;
@@ -35,7 +29,7 @@ export class RecordDecryptError extends Error {
 }
 
 export function isSealed(fields: BureauRecord['fields']): boolean {
-  return fields.$enc === SEALED;
+  return isSealedValue(fields);
 }
 
 type Bound = Pick<BureauRecord, 'kind' | 'userKey'>;
@@ -49,40 +43,17 @@ export function sealFields(
   fields: BureauRecord['fields'],
   key: RecordKey,
 ): SealedFields {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key.key, iv);
-  cipher.setAAD(associatedData(record));
-  const data = Buffer.concat([cipher.update(JSON.stringify(fields), 'utf8'), cipher.final()]);
-  const sealed: SealedFields = {
-    $enc: SEALED,
-    kid: key.id,
-    iv: iv.toString('base64'),
-    tag: cipher.getAuthTag().toString('base64'),
-    data: data.toString('base64'),
-  };
-  return sealed;
+  return sealJson(fields, key, associatedData(record));
 }
 
 export function openFields(record: BureauRecord, keyring: Keyring): BureauRecord['fields'] {
   const sealed = record.fields;
-  if (!isSealed(sealed)) return sealed; // stored before a key was configured
-  const key = keyring.find(String(sealed.kid));
-  if (!key) throw new RecordDecryptError(record.ref, 'onbekende sleutel');
+  if (!isSealedValue(sealed)) return sealed; // stored before a key was configured
   try {
-    const decipher = createDecipheriv(
-      'aes-256-gcm',
-      key.key,
-      Buffer.from(String(sealed.iv), 'base64'),
-    );
-    decipher.setAAD(associatedData(record));
-    decipher.setAuthTag(Buffer.from(String(sealed.tag), 'base64'));
-    const json = Buffer.concat([
-      decipher.update(Buffer.from(String(sealed.data), 'base64')),
-      decipher.final(),
-    ]).toString('utf8');
-    return JSON.parse(json) as BureauRecord['fields'];
-  } catch {
-    throw new RecordDecryptError(record.ref, 'controle mislukt');
+    return openJson(sealed, keyring, associatedData(record)) as BureauRecord['fields'];
+  } catch (error) {
+    if (error instanceof SealOpenError) throw new RecordDecryptError(record.ref, error.reason);
+    throw error;
   }
 }
 

@@ -30,7 +30,7 @@ export class LowdbFeedbackStore implements FeedbackStore {
 
   constructor(file: string) {
     this.db = new Low<FeedbackData>(new JSONFile(file), {});
-    this.ready = mkdir(dirname(file), { recursive: true }).then(() => this.db.read());
+    this.ready = mkdir(dirname(file), { recursive: true, mode: 0o700 }).then(() => this.db.read());
   }
 
   record(entryId: string, helped: boolean): Promise<void> {

@@ -24,7 +24,7 @@ export class RecordStore implements RecordRepository {
   }
 
   async create(record: NewRecord): Promise<BureauRecord> {
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
     for (;;) {
       const ref = newReference(record.kind);
       const db = this.file(ref);
@@ -60,6 +60,16 @@ export class RecordStore implements RecordRepository {
       if (record) records.push(record);
     }
     return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** Removes what a crash left of a write: lowdb's temporary files (`.<ref>.json.tmp`). Such a
+   *  record was never confirmed to the person and nothing else would ever see it. Only for the
+   *  bot at start, before it writes: another process could be in the middle of a write. */
+  async removeUnfinishedWrites(): Promise<number> {
+    const names = await readdir(this.dir).catch(() => []);
+    const unfinished = names.filter((name) => /^\..+\.json\.tmp$/.test(name));
+    await Promise.all(unfinished.map((name) => rm(join(this.dir, name), { force: true })));
+    return unfinished.length;
   }
 
   async remove(ref: string): Promise<void> {

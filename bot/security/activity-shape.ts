@@ -51,8 +51,7 @@ function isId(value: unknown): value is string {
 const optional = (value: unknown, check: (v: unknown) => boolean): boolean =>
   value === undefined || value === null || check(value);
 
-function account(value: unknown, required: boolean): boolean {
-  if (value === undefined && !required) return true;
+function account(value: unknown): boolean {
   if (!isObject(value) || !isId(value.id)) return false;
   return optional(value.name, (name) => typeof name === 'string');
 }
@@ -73,7 +72,6 @@ function serviceUrl(value: unknown, deliveryMode: unknown, rules: ActivityRules)
 }
 
 const isString = (value: unknown): boolean => typeof value === 'string';
-const isAccount = (value: unknown): boolean => account(value, true);
 
 /** The checks in the order the adapter reads the fields; each runs only if those before it
  *  passed, so a request costs no more checks than it needs. */
@@ -81,12 +79,13 @@ const CHECKS: ReadonlyArray<readonly [string, (body: Json, rules: ActivityRules)
   ['type', (b) => typeof b.type === 'string' && /^[A-Za-z]{1,64}$/.test(b.type)],
   ['channelId', (b) => typeof b.channelId === 'string' && /^[\w.-]{1,64}$/.test(b.channelId)],
   ['conversation', (b) => isObject(b.conversation) && isId(b.conversation.id)],
-  ['from', (b) => account(b.from, true)],
-  ['recipient', (b) => account(b.recipient, false)],
+  ['from', (b) => account(b.from)],
+  // Every Bot Framework channel names the bot as recipient; the bot compares members with it.
+  ['recipient', (b) => account(b.recipient)],
   ['serviceUrl', (b, rules) => serviceUrl(b.serviceUrl, b.deliveryMode, rules)],
   ['deliveryMode', (b) => optional(b.deliveryMode, (m) => DELIVERY_MODES.has(String(m)))],
-  ['membersAdded', (b) => listOf(b.membersAdded, isAccount)],
-  ['membersRemoved', (b) => listOf(b.membersRemoved, isAccount)],
+  ['membersAdded', (b) => listOf(b.membersAdded, account)],
+  ['membersRemoved', (b) => listOf(b.membersRemoved, account)],
   ['entities', (b) => listOf(b.entities, isObject)],
   ['attachments', (b) => listOf(b.attachments, isObject)],
   ['channelData', (b) => optional(b.channelData, isObject)],

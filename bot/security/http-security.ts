@@ -1,21 +1,26 @@
 import type { Response } from 'restify';
 import { isLocalMode, type BotConfig } from '../config.ts';
+import { clientAddressOf, type ClientAddress } from './client-address.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './request-limits.ts';
 
 export interface HttpSecurity {
   rateLimits: RateLimitSettings;
+  /** Where a request comes from (X-Forwarded-For only from trusted proxies). */
+  clientAddress: ClientAddress;
   /** Local mode (no Bot Framework authentication): replies may only go to this machine. */
   loopbackServiceUrlOnly: boolean;
 }
 
 export const DEFAULT_HTTP_SECURITY: HttpSecurity = {
   rateLimits: DEFAULT_RATE_LIMITS,
+  clientAddress: clientAddressOf(0),
   loopbackServiceUrlOnly: false,
 };
 
 export function httpSecurity(config: BotConfig): HttpSecurity {
   return {
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...config.rateLimits },
+    clientAddress: clientAddressOf(config.trustProxy),
     loopbackServiceUrlOnly: isLocalMode(config),
   };
 }

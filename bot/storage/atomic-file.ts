@@ -55,7 +55,7 @@ export class AtomicFiles {
   async write(path: string, text: string): Promise<void> {
     const temp = tempPath(path);
     const previous = previousPath(path);
-    await call((done) => writeFile(temp, text, 'utf8', done));
+    await call((done) => writeFile(temp, text, { encoding: 'utf8', mode: 0o600 }, done));
     const kept = this.reuseInodes && (await this.keepOld(path, previous));
     await renameWithRetry(temp, path);
     // The new text is in place: what follows only prepares the next write. A failure here is

@@ -20,5 +20,7 @@ export async function createBlobStores(
     }),
     records: new BlobRecordStore({ container }),
     feedback: new BlobFeedbackStore({ container }),
+    // A blob upload is whole or absent, and the container is private to the account.
+    prepare: () => Promise.resolve({ unfinishedWrites: 0, madePrivate: 0 }),
   };
 }

@@ -4,6 +4,7 @@ import { LowdbFeedbackStore, type FeedbackStore } from '../records/feedback-stor
 import { RecordStore } from '../records/record-store.ts';
 import type { RecordRepository } from '../records/repository.ts';
 import { LowdbStorage } from './lowdb-storage.ts';
+import { makePrivate } from './private-files.ts';
 import type { StateStore } from './state-store.ts';
 
 export interface Stores {
@@ -11,6 +12,14 @@ export interface Stores {
   records: RecordRepository;
   /** The anonymous "Heeft dit geholpen?" counters, shared by every instance with blobs. */
   feedback: FeedbackStore;
+  /** For the bot at start, before it writes: removes record writes a crash cut off, and makes
+   *  private what an older version left readable for others. Blobs need neither. */
+  prepare(): Promise<StoresPrepared>;
+}
+
+export interface StoresPrepared {
+  unfinishedWrites: number;
+  madePrivate: number;
 }
 
 /** lowdb files under DATA_DIR (the default, one process per folder), or one Azure Blob
@@ -23,9 +32,19 @@ export async function createStores(
     const { createBlobStores } = await import('./blob-stores.ts');
     return createBlobStores(config.storage);
   }
+  const paths = {
+    state: join(config.dataDir, 'state'),
+    records: join(config.dataDir, 'records'),
+    feedback: join(config.dataDir, 'feedback.json'),
+  };
+  const records = new RecordStore({ dir: paths.records });
   return {
-    state: new LowdbStorage({ dir: join(config.dataDir, 'state') }),
-    records: new RecordStore({ dir: join(config.dataDir, 'records') }),
-    feedback: new LowdbFeedbackStore(join(config.dataDir, 'feedback.json')),
+    state: new LowdbStorage({ dir: paths.state }),
+    records,
+    feedback: new LowdbFeedbackStore(paths.feedback),
+    prepare: async () => ({
+      unfinishedWrites: await records.removeUnfinishedWrites(),
+      madePrivate: await makePrivate(Object.values(paths)),
+    }),
   };
 }

@@ -170,7 +170,7 @@ export class LowdbStorage implements StateStore {
   private async ensureShard(hash: string): Promise<void> {
     const shard = hash.slice(0, 2);
     if (this.shards.has(shard)) return;
-    await mkdir(join(this.dir, shard), { recursive: true });
+    await mkdir(join(this.dir, shard), { recursive: true, mode: 0o700 });
     this.shards.add(shard);
   }
 

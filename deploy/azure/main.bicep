@@ -104,6 +104,9 @@ param recordRetentionDays int = 90
 @minValue(0)
 param rateLimitConversation int = 60
 
+@description('Proxies in front of the bot whose X-Forwarded-For it believes (TRUST_PROXY): 1 is App Service\'s front end; 2 with Azure Front Door or Application Gateway before it.')
+param trustProxy string = '1'
+
 var suffix = uniqueString(resourceGroup().id, name)
 var appName = '${name}-${suffix}'
 var storageName = take(toLower('${replace(name, '-', '')}${suffix}'), 24)
@@ -189,9 +192,10 @@ var appSettings = [
   { name: 'MicrosoftAppTenantId', value: microsoftAppType == 'SingleTenant' ? microsoftAppTenantId : '' }
   { name: 'DIRECTLINE_SECRET', value: directLineSecret }
   { name: 'BOT_DOMAIN', value: hostName }
-  // Every request reaches the app from App Service's front end, so the per-address limit
-  // would throttle all users together; the per-conversation limit still applies.
-  { name: 'RATE_LIMIT_IP', value: '0' }
+  // Every request reaches the app from App Service's front end, which adds the client's
+  // address to X-Forwarded-For: trusting that one hop gives each client its own per-address
+  // limit (RATE_LIMIT_IP keeps its default, sized for an office behind one address).
+  { name: 'TRUST_PROXY', value: trustProxy }
   { name: 'RATE_LIMIT_CONVERSATION', value: string(rateLimitConversation) }
   { name: 'SMTP_HOST', value: smtpHost }
   { name: 'SMTP_PORT', value: smtpPort }

@@ -4,7 +4,8 @@ import { directLineRoutes } from '../../bot/directline/routes.ts';
 import { startHttpApp, type HttpApp } from '../helpers/http-app.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 
-// The local Direct Line's tokens and memory limits over real HTTP, with a clock the test moves.
+// The local Direct Line's tokens and idle time over real HTTP, with a clock the test moves
+// (room for conversations: capacity.test.ts).
 
 const MINUTE = 60_000;
 const IDLE = 20 * MINUTE;
@@ -22,7 +23,7 @@ describe('local Direct Line: tokens, conversation binding and expiry', () => {
 
   before(async () => {
     dataDir = await makeTempDir();
-    const routes = directLineRoutes({ now: () => clock, maxConversations: 2, idleMs: IDLE });
+    const routes = directLineRoutes({ now: () => clock, idleMs: IDLE });
     running = await startHttpApp(dataDir, {}, [routes]);
   });
   after(async () => {
@@ -126,15 +127,6 @@ describe('local Direct Line: tokens, conversation binding and expiry', () => {
     const gone = await poll(fresher);
     assert.equal(gone.status, 404);
     assert.equal(await errorCode(gone), 'NotFound');
-  });
-
-  it('keeps at most maxConversations, dropping the least recently used', async () => {
-    const a = await startConversation();
-    const b = await startConversation();
-    assert.equal((await poll(a)).status, 200); // a is now more recent than b
-    await startConversation();
-    assert.equal((await poll(a)).status, 200);
-    assert.equal((await poll(b)).status, 404);
   });
 
   it('refuses attachments and over-long messages with a Dutch explanation', async () => {

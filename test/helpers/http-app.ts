@@ -13,10 +13,11 @@ export async function startHttpApp(
   dataDir: string,
   env: Record<string, string> = {},
   routes: RouteInstaller[] = [],
+  options: { now?: () => number } = {},
 ): Promise<HttpApp> {
   const logs = new LogCapture();
   const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, ...env });
-  const app = await startApp(config, createLogger('info', logs), routes);
+  const app = await startApp(config, createLogger('info', logs), routes, options);
   return { app, logs };
 }
 

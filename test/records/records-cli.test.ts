@@ -122,6 +122,30 @@ describe('npm run records (the bureau in a terminal)', () => {
     assert.match(clobber.stderr, /bestaat al/);
   });
 
+  it('refuses to export without RECORDS_KEY, and marks nothing as exported', async () => {
+    const withoutKey = { DATA_DIR: dataDir };
+    const out = join(dataDir, 'zonder-sleutel.csv');
+    for (const args of [
+      ['--format', 'csv'],
+      ['--format', 'json', '--all'],
+      ['--out', out],
+    ]) {
+      const refused = await records(withoutKey, 'export', ...args);
+      assert.equal(refused.code, 1, args.join(' '));
+      assert.equal(refused.stdout, '', 'nothing is exported');
+      assert.match(refused.stderr, /Zonder RECORDS_KEY kan ik de records niet ontsleutelen/);
+      assert.match(refused.stderr, /Er is niets geëxporteerd en niets gemarkeerd/);
+      assert.doesNotMatch(refused.stderr, /onversleuteld opgeslagen/, 'no misleading warning');
+    }
+    await assert.rejects(stat(out), 'no export file is written');
+    const listed = await records(withoutKey, 'list');
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.doesNotMatch(listed.stderr, /onversleuteld opgeslagen/);
+    const exported = await records(env, 'export', '--format', 'json');
+    assert.equal(exported.code, 0, exported.stderr);
+    assert.equal((JSON.parse(exported.stdout) as unknown[]).length, 2, 'both still to export');
+  });
+
   it('closes one record by reference and says so when the reference is unknown', async () => {
     const [closed, unknown] = await Promise.all([
       records(env, 'close', contactRef.toLowerCase()),

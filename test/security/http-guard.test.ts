@@ -56,6 +56,14 @@ describe('HTTP guard: activities CloudAdapter would choke on get 400, never 500'
     ['entities with junk', { ...base, type: 'message', text: marker, entities: [null, 'x'] }],
     ['channelData that is text', { ...base, type: 'message', text: marker, channelData: marker }],
     ['an unknown delivery mode', { ...base, type: 'message', text: marker, deliveryMode: marker }],
+    [
+      'a conversationUpdate without recipient',
+      { ...base, recipient: undefined, type: 'conversationUpdate', membersAdded: [{ id: 'u1' }] },
+    ],
+    [
+      'a message without recipient',
+      { ...base, recipient: undefined, type: 'message', text: marker },
+    ],
   ];
 
   it('answers each with 400 and a Dutch JSON error naming the field, not echoing the value', () =>
@@ -165,6 +173,51 @@ describe('HTTP guard: rate limits with 429 and Retry-After', () => {
         headers,
       });
       assert.equal(poll.status, 200, 'polling has its own, larger allowance');
+    }));
+
+  it('checks the token first: forged posts to a conversation do not use up its allowance', () =>
+    withApp({ TRUST_PROXY: '1' }, async (running) => {
+      const api = `${running.app.url}/v3/directline`;
+      const owner = { 'x-forwarded-for': '203.0.113.10' };
+      const grant = (await (
+        await fetch(`${api}/tokens/generate`, { method: 'POST', headers: owner })
+      ).json()) as { token: string; conversationId: string };
+      const headers = {
+        ...owner,
+        authorization: `Bearer ${grant.token}`,
+        'content-type': 'application/json',
+      };
+      assert.equal((await fetch(`${api}/conversations`, { method: 'POST', headers })).status, 201);
+      const activities = `${api}/conversations/${grant.conversationId}/activities`;
+      const [header, payload] = grant.token.split('.');
+      const forged = async (address: string) => {
+        const res = await fetch(activities, {
+          method: 'POST',
+          headers: {
+            'x-forwarded-for': address,
+            authorization: `Bearer ${header}.${payload}.AAAA`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ type: 'message', text: 'hallo' }),
+        });
+        await res.body?.cancel();
+        return res.status;
+      };
+      const attacker: number[] = [];
+      for (let n = 0; n < 60; n += 1) attacker.push(await forged('198.51.100.66'));
+      assert.deepEqual(attacker, Array<number>(60).fill(401), 'each forged post is refused');
+      const post = await fetch(activities, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ type: 'message', text: 'hallo' }),
+      });
+      assert.equal(post.status, 200, "the owner's next message still goes through");
+
+      // Failures are counted per address: the one guessing is slowed down, nobody else.
+      assert.equal(await forged('198.51.100.66'), 429);
+      assert.equal(await forged('192.0.2.44'), 401);
+      const poll = await fetch(activities, { headers });
+      assert.equal(poll.status, 200);
     }));
 
   it('never answers 5xx under a burst of 400 requests in 40 conversations', () =>
