@@ -3,6 +3,7 @@ import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { StorageConfig } from '../config.ts';
 import { BlobFeedbackStore } from '../records/blob-feedback-store.ts';
 import { BlobRecordStore } from '../records/blob-record-store.ts';
+import { BlobDocumentStore } from './blob-document-store.ts';
 import { BlobStateStore } from './blob-state-store.ts';
 import type { Stores } from './factory.ts';
 
@@ -20,5 +21,6 @@ export async function createBlobStores(
     }),
     records: new BlobRecordStore({ container }),
     feedback: new BlobFeedbackStore({ container }),
+    documents: new BlobDocumentStore(container),
   };
 }
