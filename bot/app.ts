@@ -12,10 +12,13 @@ import { createStores } from './storage/factory.ts';
 import type { StateStore } from './storage/state-store.ts';
 import { RetentionJob } from './privacy/retention.ts';
 import { createRouter } from '../dialogs/router.ts';
+import { createInsight, type Insight } from './insight/factory.ts';
 import { createRecordServices, type RecordServices } from './records/services.ts';
 import type { RecordRepository } from './records/repository.ts';
 import { httpSecurity } from './security/http-security.ts';
 import { GuardedStateStore } from './security/storage-guard.ts';
+import type { DocumentStore } from './storage/document-store.ts';
+import { TeamsChannelAlert } from './teams/alert.ts';
 
 const packageJson = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -33,6 +36,12 @@ export interface AppParts {
   botServer: BotServer;
   /** Course registrations and contact requests, opened with RECORDS_KEY (bureau access). */
   records: RecordRepository;
+  /** Day counts and the questions kept for the editors. */
+  insight: Insight;
+  /** Shared small documents (workspace sessions and sign-in lockouts). */
+  documents: DocumentStore;
+  /** How a new record reaches the bureau at once ("e-mail", "Teams"); empty: nowhere. */
+  alerts: string[];
 }
 
 export interface RunningApp extends AppParts {
@@ -47,7 +56,17 @@ export interface BotParts {
   storage: StateStore;
   conversationState: ConversationState;
   records: RecordServices;
+  insight: Insight;
+  documents: DocumentStore;
+  /** Also sends the bureau's Teams alerts (proactive messages). */
+  adapter: CloudAdapter;
+  alerts: string[];
   close(): Promise<void>;
+}
+
+/** How new records reach the bureau, for the start-up log, /healthz and the workspace. */
+export function alertRoutes(config: Pick<BotConfig, 'mail' | 'teamsAlert'>): string[] {
+  return [...(config.mail ? ['e-mail'] : []), ...(config.teamsAlert ? ['Teams'] : [])];
 }
 
 /** The bot without HTTP: the transcript tests drive this with a TestAdapter. */
@@ -69,7 +88,30 @@ export async function buildBot(
   const storage = new GuardedStateStore(rawStorage, logger);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const records = createRecordServices(config, logger, stores);
+  const adapter = createAdapter(config.auth);
+  const insight = createInsight(config, stores.documents, knowledge, logger);
+  const records = createRecordServices(config, logger, stores, {
+    teams: config.teamsAlert
+      ? new TeamsChannelAlert({
+          adapter,
+          appId: config.auth.MicrosoftAppId,
+          settings: config.teamsAlert,
+          workspaceUrl:
+            config.workspace && config.botDomain ? `https://${config.botDomain}/beheer` : undefined,
+        })
+      : undefined,
+    onStored: (record) =>
+      record.kind === 'contact'
+        ? insight.recorder.contactRequest()
+        : insight.recorder.registration(),
+  });
+  const alerts = alertRoutes(config);
+  if (alerts.length === 0) {
+    logger.warn(
+      'geen meldroute: nieuwe contactverzoeken en aanmeldingen worden niet gemeld (geen ' +
+        'SMTP_HOST/BUREAU_EMAIL en geen TEAMS_ALERT_CHANNEL_ID); zie deploy/README.md',
+    );
+  }
   const router = createRouter({
     conversationState,
     userState,
@@ -86,6 +128,7 @@ export async function buildBot(
     conversationDays: config.retentionDays,
     recordDays: config.recordRetentionDays,
     logger,
+    also: (now) => insight.purge(now),
   });
   if (background) retention.start();
   return {
@@ -94,11 +137,16 @@ export async function buildBot(
     storage,
     conversationState,
     records,
+    insight,
+    documents: stores.documents,
+    adapter,
+    alerts,
     close: async () => {
       retention.stop();
       knowledge.close();
       await storage.flush();
       await records.close();
+      await insight.recorder.idle();
     },
   };
 }
@@ -110,8 +158,7 @@ export async function startApp(
   routes: RouteInstaller[] = [],
 ): Promise<RunningApp> {
   const parts = await buildBot(config, logger);
-  const { bot, knowledge } = parts;
-  const adapter = createAdapter(config.auth);
+  const { bot, knowledge, adapter } = parts;
   installTurnErrorHandler(adapter, { logger, conversationState: parts.conversationState });
   const logic = (context: TurnContext): Promise<void> => bot.run(context);
   const botServer = new BotServer({
@@ -123,10 +170,27 @@ export async function startApp(
       status: 'ok',
       version: packageJson.version,
       knowledgeEntries: knowledge.entryCount,
+      alerts: parts.alerts,
+      ...(parts.alerts.length === 0
+        ? {
+            warnings: ['Nieuwe verzoeken worden niet gemeld: geen e-mail en geen Teams ingesteld.'],
+          }
+        : {}),
     }),
   });
   const records = parts.records.records.store;
-  const app: AppParts = { config, logger, knowledge, adapter, logic, botServer, records };
+  const app: AppParts = {
+    config,
+    logger,
+    knowledge,
+    adapter,
+    logic,
+    botServer,
+    records,
+    insight: parts.insight,
+    documents: parts.documents,
+    alerts: parts.alerts,
+  };
   for (const install of routes) install(botServer.server, app);
   const port = await botServer.listen(config.port, config.host);
   return {

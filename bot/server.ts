@@ -16,6 +16,10 @@ export interface HealthInfo {
   status: 'ok';
   version: string;
   knowledgeEntries: number;
+  /** How new records reach the bureau ("e-mail", "Teams"). */
+  alerts: string[];
+  /** Things the bureau should know; the bot works regardless. */
+  warnings?: string[];
 }
 
 export interface BotServerDeps {
