@@ -3,6 +3,7 @@ import { startApp, type RouteInstaller } from './app.ts';
 import { ConfigError, loadConfig, type BotConfig } from './config.ts';
 import { createLogger, describeError } from './logger.ts';
 import { installAdminRoutes } from './admin/routes.ts';
+import { installWorkspaceRoutes } from './beheer/routes.ts';
 import { installDirectLineRoutes } from './directline/routes.ts';
 import { installTeamsTabRoutes } from './teams/tab-routes.ts';
 import { installWebRoutes } from './web/routes.ts';
@@ -12,6 +13,7 @@ const routes: RouteInstaller[] = [
   installWebRoutes,
   installTeamsTabRoutes,
   installAdminRoutes,
+  installWorkspaceRoutes,
 ];
 
 function configOrExit(): BotConfig {
