@@ -118,10 +118,15 @@ export async function buildBot(
     knowledge,
     records,
     logger,
-    retention: { conversationDays: config.retentionDays, recordDays: config.recordRetentionDays },
+    retention: {
+      conversationDays: config.retentionDays,
+      recordDays: config.recordRetentionDays,
+      ...(insight.questions ? { questionDays: config.insightRetentionDays } : {}),
+    },
     mailsBureau: config.mail !== undefined,
+    events: insight.recorder,
   });
-  const bot = new BureauBot({ conversationState, userState, router });
+  const bot = new BureauBot({ conversationState, userState, router, events: insight.recorder });
   const retention = new RetentionJob({
     storage,
     records: recordStore, // sealed fields need no key to be purged

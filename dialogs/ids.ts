@@ -13,6 +13,10 @@ export interface ConversationFlags {
   misses?: number;
   /** The entry id whose "Heeft dit geholpen?" awaits a ja/nee. */
   pendingFeedback?: string | undefined;
+  /** The answered question, scrubbed and sealed by the insight, kept only until that ja/nee. */
+  feedbackNote?: string | undefined;
+  /** This conversation has been counted (bot.ts); "opnieuw" starts a new count. */
+  counted?: boolean;
 }
 
 /** Values that cards send back (Adaptive Card Submit data). */

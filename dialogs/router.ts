@@ -1,14 +1,17 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { MessageRouter } from '../bot/bot.ts';
+import { NO_EVENTS, type ConversationEvents } from '../bot/insight/events.ts';
 import type { KnowledgeService } from '../bot/knowledge/service.ts';
+import type { MatchResult } from '../bot/knowledge/types.ts';
 import type { Logger } from '../bot/logger.ts';
 import type { RecordServices } from '../bot/records/services.ts';
-import { AnswerRenderer } from './answers.ts';
+import { AnswerRenderer, type Reply } from './answers.ts';
 import { contactDialog } from './contact-dialog.ts';
 import { forgetDialog } from './forget-dialog.ts';
 import { greetingActivity } from './greeting.ts';
 import { CARD_ACTIONS, DIALOG, STATE, type ConversationFlags } from './ids.ts';
+import { knownNames } from './identity.ts';
 import { controlIntent, isNo, isYes, type ControlIntent } from './intents.ts';
 import { messageText } from './message-text.ts';
 import { addPrompts } from './prompts.ts';
@@ -21,9 +24,12 @@ export interface RouterDeps {
   knowledge: KnowledgeService;
   records: RecordServices;
   logger: Logger;
-  retention: { conversationDays: number; recordDays: number };
+  /** `questionDays`: how long unanswered questions are kept for the editors, if they are. */
+  retention: { conversationDays: number; recordDays: number; questionDays?: number };
   /** Whether new records are also mailed to the bureau (said in the consent question). */
   mailsBureau: boolean;
+  /** What kind of reply each message got, for the bureau's insight (never who asked). */
+  events?: ConversationEvents;
 }
 
 // Commands that work at any step of any dialog.
@@ -35,9 +41,11 @@ export class MainRouter implements MessageRouter {
   private readonly dialogs: DialogSet;
   private readonly flags: StatePropertyAccessor<ConversationFlags>;
   private readonly answers: AnswerRenderer;
+  private readonly events: ConversationEvents;
 
   constructor(deps: RouterDeps) {
     this.deps = deps;
+    this.events = deps.events ?? NO_EVENTS;
     this.dialogs = new DialogSet(
       deps.conversationState.createProperty<DialogState>(STATE.dialogState),
     );
@@ -68,6 +76,7 @@ export class MainRouter implements MessageRouter {
     const answering = !busy && intent === undefined && !this.isFeedback(flags, text);
     const match = answering ? this.deps.knowledge.match(text) : undefined;
     if (match ? match.decision === 'crisis' : this.deps.knowledge.isCrisis(text)) {
+      this.events.crisis();
       await this.crisis(dc);
       return;
     }
@@ -84,9 +93,27 @@ export class MainRouter implements MessageRouter {
       await this.topicCommand(dc, intent);
       return;
     }
-    const reply = this.answers.forMatch(match ?? this.deps.knowledge.match(text), text, flags);
-    await this.flags.set(context, reply.flags);
+    const matched = match ?? this.deps.knowledge.match(text);
+    const reply = this.answers.forMatch(matched, text, flags);
+    await this.flags.set(context, this.reported(context, matched, reply, text));
     await context.sendActivities(reply.activities);
+  }
+
+  /** Tells the insight which kind of reply this was. The sealed note of an answered question
+   *  stays in the state only until its "Heeft dit geholpen?" is answered. */
+  private reported(
+    context: TurnContext,
+    match: MatchResult,
+    reply: Reply,
+    text: string,
+  ): ConversationFlags {
+    const asked = { text, names: knownNames(context.activity) };
+    const entry = reply.flags.pendingFeedback;
+    if (entry) return { ...reply.flags, feedbackNote: this.events.answered(entry, asked) };
+    if (match.decision === 'answer') this.events.answered(match.target, asked);
+    else if (match.decision === 'suggest') this.events.suggested(match.target, asked);
+    else this.events.refused(this.deps.knowledge.ranked(text, 1)[0]?.target, asked);
+    return { ...reply.flags, feedbackNote: undefined };
   }
 
   /** Card buttons (Adaptive Card Submit) send a value and no text. */
@@ -114,7 +141,9 @@ export class MainRouter implements MessageRouter {
       case 'help':
       case 'privacy': {
         const { conversationDays, recordDays } = this.deps.retention;
-        const text = intent === 'help' ? S.HELP : S.privacyText(conversationDays, recordDays);
+        const { questionDays } = this.deps.retention;
+        const text =
+          intent === 'help' ? S.HELP : S.privacyText(conversationDays, recordDays, questionDays);
         await context.sendActivity(text);
         if (dc.activeDialog) await dc.repromptDialog();
         return;
@@ -158,7 +187,7 @@ export class MainRouter implements MessageRouter {
       case 'somethingElse': {
         const flags = await this.flags.get(context, {});
         const reply = this.answers.miss(flags);
-        await this.flags.set(context, reply.flags);
+        await this.flags.set(context, { ...reply.flags, feedbackNote: undefined });
         await context.sendActivities(reply.activities);
         return;
       }
@@ -182,7 +211,12 @@ export class MainRouter implements MessageRouter {
     if (!entryId || !this.isFeedback(flags, text)) return false;
     const yes = isYes(text);
     await this.deps.records.feedback.record(entryId, yes);
-    await this.flags.set(context, { ...flags, pendingFeedback: undefined });
+    this.events.feedback(entryId, yes, flags.feedbackNote);
+    await this.flags.set(context, {
+      ...flags,
+      pendingFeedback: undefined,
+      feedbackNote: undefined,
+    });
     await context.sendActivity(yes ? S.FEEDBACK_THANKS_YES : this.answers.notHelped());
     return true;
   }

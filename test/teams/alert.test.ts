@@ -75,6 +75,7 @@ async function contactRequest(app: HttpApp, conversation: string): Promise<strin
   const done = texts((await say(app.app.url, conversation, 'Ja')).replies);
   const ref = /CON-[0-9A-Z]{6}/.exec(done)?.[0];
   assert.ok(ref, done);
+  assert.match(done, /zo snel mogelijk contact/, 'the bureau is alerted, so the bot may say so');
   return ref;
 }
 
