@@ -19,7 +19,7 @@ export interface BarChart {
 
 const WIDTH = 640;
 const HEIGHT = 260;
-const LEFT = 40;
+const LEFT = 48;
 const BOTTOM = 30;
 const TOP = 10;
 

@@ -15,7 +15,13 @@ export function sendPage(
   body: string,
   headers: Record<string, string | string[]> = {},
 ): void {
-  res.writeHead(status, { ...pageHeaders(WORKSPACE_CSP), ...headers });
+  res.writeHead(status, {
+    ...pageHeaders(WORKSPACE_CSP),
+    // Not no-referrer: with that, browsers send "Origin: null" on the workspace's own forms,
+    // and the same-origin check (guard.ts) needs the real origin. Other sites still get none.
+    'Referrer-Policy': 'same-origin',
+    ...headers,
+  });
   res.end(body);
 }
 

@@ -11,8 +11,9 @@ export interface Urgency {
   reason: string;
 }
 
+// "morgen" also in "morgenochtend", but not in "'s morgens" (mornings in general).
 const SOON =
-  /\b(vandaag|vanavond|vanmiddag|vanochtend|vanmorgen|vannacht|morgen|zsm|z\.s\.m\.?|zo snel mogelijk|spoed|dringend|direct|meteen|nu)\b/i;
+  /\b(vandaag|vanavond|vanmiddag|vanochtend|vanmorgen|vannacht)|(?<!'s )\bmorgen|\b(zsm|z\.s\.m|zo snel mogelijk|spoed|dringend|direct|meteen|nu)\b/i;
 const WEEKDAYS = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'];
 const WAITING_HOURS = 24;
 

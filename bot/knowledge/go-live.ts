@@ -53,7 +53,7 @@ function placeholders(file: string, lines: string[]): GoLiveWarning[] {
     if (labelled) label = labelled[1]?.trim() ?? '';
     if (!line.includes(PLACEHOLDER)) return;
     const key = /^\s*-?\s*([\w]+):/.exec(line)?.[1] ?? '';
-    const field = key === 'value' && label !== '' ? `${label} (value)` : key || 'lijstregel';
+    const field = key === 'value' && label !== '' ? `value van "${label}"` : key || 'lijstregel';
     warnings.push({
       kind: 'te-vullen',
       file,

@@ -67,7 +67,7 @@ export function requestsPage(view: RequestsView): string {
   const table =
     rows.length === 0
       ? html`<p>Er zijn geen verzoeken in deze selectie.</p>`
-      : html`<table class="table">
+      : html`<table class="table table--cards">
           <caption class="visually-hidden">
             Verzoeken, dringende bovenaan
           </caption>

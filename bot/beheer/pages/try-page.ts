@@ -83,6 +83,9 @@ ${result?.question ?? ''}</textarea>
                     </table>`
               }
               <h3>Het antwoord</h3>
+              <p class="hint">
+                Zoals de bot het verstuurt (Markdown): **vet** wordt in de chat vetgedrukt.
+              </p>
               <pre class="reply">${result.reply}</pre>
             </section>`
           : ''
