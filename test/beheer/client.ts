@@ -36,6 +36,13 @@ export class WorkspaceClient {
     return this.cookies.get(name);
   }
 
+  /** The same browser talking to another instance behind the load balancer. */
+  on(base: string): WorkspaceClient {
+    const other = new WorkspaceClient(base, this.extraHeaders);
+    for (const [name, value] of this.cookies) other.cookies.set(name, value);
+    return other;
+  }
+
   async signIn(token: string, name = 'Ineke'): Promise<Page> {
     const form = await this.get('/beheer/aanmelden');
     return this.post('/beheer/aanmelden', {
