@@ -2,8 +2,9 @@ import { addDays } from '../time/amsterdam.ts';
 import { updateDocument, type DocumentStore } from '../storage/document-store.ts';
 
 // Counts per day (Amsterdam time), with no text and nothing about who: one small document per
-// day, "insight/days/2026-12-06", shared by every instance. Counts that arrive while a write
-// of that day runs go together in the next write, so a busy hour costs few writes.
+// day, "insight/days/2026-12-06", shared by every instance. Counts are gathered for a second
+// and written together (and counts that arrive during a write go in the next one), so a busy
+// hour costs one write a second, not one per message.
 
 export const COUNTERS = [
   'conversations',
@@ -76,10 +77,12 @@ export class InsightCounts {
   private readonly waiting = new Map<string, DayCounts>();
   private readonly writers = new Map<string, Promise<void>>();
   private readonly onError: (error: unknown) => void;
+  private readonly gatherMs: number;
 
-  constructor(store: DocumentStore, onError: (error: unknown) => void) {
+  constructor(store: DocumentStore, onError: (error: unknown) => void, gatherMs = 1000) {
     this.store = store;
     this.onError = onError;
+    this.gatherMs = gatherMs;
   }
 
   add(day: string, counter: Counter, entryId?: string): void {
@@ -118,8 +121,7 @@ export class InsightCounts {
 
   private async drain(day: string): Promise<void> {
     try {
-      // Let the other events of this turn join the batch first.
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setTimeout(resolve, this.gatherMs));
       for (;;) {
         const batch = this.waiting.get(day);
         if (!batch) return;
