@@ -60,7 +60,7 @@ describe('insight recorder: counts and kept questions', function () {
       assert.equal(refused?.day, '2026-12-06');
       assert.equal(refused?.closest, 'bereikbaarheid');
       assert.equal(
-        sealer.open(refused!.text),
+        sealer.open(refused.text),
         'Mijn baas [naam] belt mij op [telefoon] en mailt naar [e-mail]',
       );
       const disk = await allFiles(dir);
@@ -105,7 +105,7 @@ describe('insight recorder: counts and kept questions', function () {
       const kept = await store.list();
       assert.equal(kept.length, 1, 'only the "Nee"');
       assert.equal(kept[0]?.kind, 'notHelped');
-      assert.equal(sealer.open(kept[0]!.text), 'Mag mijn baas mij appen?');
+      assert.equal(sealer.open(kept[0].text), 'Mag mijn baas mij appen?');
     }));
 
   it('keeps no text at all when questions are not kept (no key or no workspace)', () =>

@@ -49,7 +49,13 @@ describe('workspace on two instances sharing one blob container (Azurite)', func
     for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
   });
 
-  const [a, b] = [0, 1].map((n) => () => instances[n]!);
+  const instance = (n: number): HttpApp => {
+    const found = instances[n];
+    if (!found) throw new Error(`instance ${n} did not start`);
+    return found;
+  };
+  const a = (): HttpApp => instance(0);
+  const b = (): HttpApp => instance(1);
 
   it('keeps a session started on one instance valid on the other, and a change made there', async () => {
     const saved = await a().app.records.create({
