@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ConversationState, UserState, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
-import { createAdapter, installTurnErrorHandler } from './adapter.ts';
+import { createAdapter, installTurnErrorHandler, type BureauAdapter } from './adapter.ts';
 import { BureauBot } from './bot.ts';
 import type { BotConfig } from './config.ts';
 import { KnowledgeService } from './knowledge/service.ts';
@@ -15,11 +15,14 @@ import { createRouter } from '../dialogs/router.ts';
 import { STATE } from '../dialogs/ids.ts';
 import { Keyring } from './records/keyring.ts';
 import { SealedStateStore } from './storage/sealed-state-store.ts';
+import { createInsight, type Insight } from './insight/factory.ts';
 import { createRecordServices, type RecordServices } from './records/services.ts';
 import type { RecordRepository } from './records/repository.ts';
 import type { ClientAddress } from './security/client-address.ts';
 import { httpSecurity } from './security/http-security.ts';
 import { GuardedStateStore } from './security/storage-guard.ts';
+import type { DocumentStore } from './storage/document-store.ts';
+import { TeamsChannelAlert } from './teams/alert.ts';
 
 const packageJson = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -39,6 +42,12 @@ export interface AppParts {
   clientAddress: ClientAddress;
   /** Course registrations and contact requests, opened with RECORDS_KEY (bureau access). */
   records: RecordRepository;
+  /** Day counts and the questions kept for the editors. */
+  insight: Insight;
+  /** Shared small documents (workspace sessions and sign-in lockouts). */
+  documents: DocumentStore;
+  /** How a new record reaches the bureau at once ("e-mail", "Teams"); empty: nowhere. */
+  alerts: string[];
 }
 
 export interface RunningApp extends AppParts {
@@ -53,6 +62,11 @@ export interface BotParts {
   storage: StateStore;
   conversationState: ConversationState;
   records: RecordServices;
+  insight: Insight;
+  documents: DocumentStore;
+  /** Also sends the bureau's Teams alerts (proactive messages). */
+  adapter: BureauAdapter;
+  alerts: string[];
   close(): Promise<void>;
 }
 
@@ -82,6 +96,11 @@ async function prepareDataDir(stores: Stores, logger: Logger): Promise<void> {
   }
 }
 
+/** How new records reach the bureau, for the start-up log, /healthz and the workspace. */
+export function alertRoutes(config: Pick<BotConfig, 'mail' | 'teamsAlert'>): string[] {
+  return [...(config.mail ? ['e-mail'] : []), ...(config.teamsAlert ? ['Teams'] : [])];
+}
+
 /** The bot without HTTP: the transcript tests drive this with a TestAdapter. */
 export async function buildBot(
   config: BotConfig,
@@ -101,7 +120,30 @@ export async function buildBot(
   const storage = sealedWithRecordsKey(config, new GuardedStateStore(rawStorage, logger), logger);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const records = createRecordServices(config, logger, stores);
+  const adapter = createAdapter(config.auth);
+  const insight = createInsight(config, stores.documents, knowledge, logger);
+  const records = createRecordServices(config, logger, stores, {
+    teams: config.teamsAlert
+      ? new TeamsChannelAlert({
+          adapter,
+          appId: config.auth.MicrosoftAppId,
+          settings: config.teamsAlert,
+          workspaceUrl:
+            config.workspace && config.botDomain ? `https://${config.botDomain}/beheer` : undefined,
+        })
+      : undefined,
+    onStored: (record) =>
+      record.kind === 'contact'
+        ? insight.recorder.contactRequest()
+        : insight.recorder.registration(),
+  });
+  const alerts = alertRoutes(config);
+  if (alerts.length === 0) {
+    logger.warn(
+      'geen meldroute: nieuwe contactverzoeken en aanmeldingen worden niet gemeld (geen ' +
+        'SMTP_HOST/BUREAU_EMAIL en geen TEAMS_ALERT_CHANNEL_ID); zie deploy/README.md',
+    );
+  }
   // Only now: the record services handle a feedback store that cannot be opened, which would
   // otherwise be an unhandled rejection while this waits.
   await prepareDataDir(stores, logger);
@@ -111,16 +153,22 @@ export async function buildBot(
     knowledge,
     records,
     logger,
-    retention: { conversationDays: config.retentionDays, recordDays: config.recordRetentionDays },
+    retention: {
+      conversationDays: config.retentionDays,
+      recordDays: config.recordRetentionDays,
+      ...(insight.questions ? { questionDays: config.insightRetentionDays } : {}),
+    },
     mailsBureau: config.mail !== undefined,
+    events: insight.recorder,
   });
-  const bot = new BureauBot({ conversationState, userState, router });
+  const bot = new BureauBot({ conversationState, userState, router, events: insight.recorder });
   const retention = new RetentionJob({
     storage,
     records: recordStore, // sealed fields need no key to be purged
     conversationDays: config.retentionDays,
     recordDays: config.recordRetentionDays,
     logger,
+    also: (now) => insight.purge(now),
   });
   if (background) retention.start();
   return {
@@ -129,11 +177,16 @@ export async function buildBot(
     storage,
     conversationState,
     records,
+    insight,
+    documents: stores.documents,
+    adapter,
+    alerts,
     close: async () => {
       retention.stop();
       knowledge.close();
       await storage.flush();
       await records.close();
+      await insight.recorder.idle();
     },
   };
 }
@@ -147,8 +200,7 @@ export async function startApp(
   options: { now?: () => number } = {},
 ): Promise<RunningApp> {
   const parts = await buildBot(config, logger);
-  const { bot, knowledge } = parts;
-  const adapter = createAdapter(config.auth);
+  const { bot, knowledge, adapter } = parts;
   installTurnErrorHandler(adapter, { logger, conversationState: parts.conversationState });
   const logic = (context: TurnContext): Promise<void> => bot.run(context);
   const security = httpSecurity(config);
@@ -162,6 +214,12 @@ export async function startApp(
       status: 'ok',
       version: packageJson.version,
       knowledgeEntries: knowledge.entryCount,
+      alerts: parts.alerts,
+      ...(parts.alerts.length === 0
+        ? {
+            warnings: ['Nieuwe verzoeken worden niet gemeld: geen e-mail en geen Teams ingesteld.'],
+          }
+        : {}),
     }),
   });
   const records = parts.records.records.store;
@@ -175,6 +233,9 @@ export async function startApp(
     botServer,
     clientAddress,
     records,
+    insight: parts.insight,
+    documents: parts.documents,
+    alerts: parts.alerts,
   };
   for (const install of routes) install(botServer.server, app);
   const port = await botServer.listen(config.port, config.host);

@@ -7,6 +7,7 @@ import {
   type UserState,
 } from 'botbuilder';
 import { greetingActivity } from '../dialogs/greeting.ts';
+import { NO_EVENTS, type ConversationEvents } from './insight/events.ts';
 import { STATE, type ConversationFlags } from '../dialogs/ids.ts';
 import { shouldRespond } from './teams/mentions.ts';
 
@@ -19,6 +20,8 @@ export interface BotDeps {
   conversationState: ConversationState;
   userState: UserState;
   router: MessageRouter;
+  /** Counts conversations for the bureau's insight. */
+  events?: ConversationEvents;
 }
 
 export class BureauBot extends ActivityHandler {
@@ -26,9 +29,11 @@ export class BureauBot extends ActivityHandler {
   private readonly userState: UserState;
   private readonly flags: StatePropertyAccessor<ConversationFlags>;
   private readonly router: MessageRouter;
+  private readonly events: ConversationEvents;
 
   constructor(deps: BotDeps) {
     super();
+    this.events = deps.events ?? NO_EVENTS;
     this.conversationState = deps.conversationState;
     this.userState = deps.userState;
     this.router = deps.router;
@@ -41,6 +46,7 @@ export class BureauBot extends ActivityHandler {
     this.onMessage(async (context, next) => {
       if (!shouldRespond(context.activity)) return next();
       await this.greetOnce(context);
+      await this.countOnce(context);
       await this.router.route(context);
       await next();
     });
@@ -67,6 +73,14 @@ export class BureauBot extends ActivityHandler {
       return conversation.conversationType === 'personal' && added.length > 0;
     }
     return added.some((member) => member.id !== recipient.id);
+  }
+
+  /** A conversation counts at its first message, not at a greeting nobody answered. */
+  private async countOnce(context: TurnContext): Promise<void> {
+    const flags = await this.flags.get(context, {});
+    if (flags.counted) return;
+    this.events.conversationStarted();
+    await this.flags.set(context, { ...flags, counted: true });
   }
 
   private async greetOnce(context: TurnContext): Promise<void> {

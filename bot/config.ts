@@ -31,7 +31,29 @@ export interface BotConfig {
   trustProxy: TrustProxy;
   /** Set only when SMTP_HOST, SMTP_PORT and BUREAU_EMAIL are all set. */
   mail: MailConfig | undefined;
+  /** The bureau's workspace under /beheer; undefined: it does not exist. */
+  workspace: WorkspaceConfig | undefined;
+  /** Days a question kept for the editors is kept (counts are kept longer, see privacy.md). */
+  insightRetentionDays: number;
+  /** A post in the bureau's Teams channel for each new record; undefined: none. */
+  teamsAlert: TeamsAlertSettings | undefined;
 }
+
+/** Sign-in to /beheer: the ADMIN_TOKEN as a password, or Microsoft Entra ID through App
+ *  Service Authentication for a list of staff (deploy/README.md). */
+export type WorkspaceConfig =
+  { signIn: 'token'; token: string } | { signIn: 'entra'; staff: string[] };
+
+export interface TeamsAlertSettings {
+  /** The channel, as in Teams' "Koppeling naar kanaal ophalen": 19:…@thread.tacv2. */
+  channelId: string;
+  /** The Bot Connector service for Teams. */
+  serviceUrl: string;
+  tenantId: string | undefined;
+}
+
+/** Microsoft's public global Bot Connector endpoint for proactive messages in Teams. */
+export const TEAMS_GLOBAL_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
 
 export type StorageConfig =
   { kind: 'lowdb' } | { kind: 'blobs'; connectionString: string; container: string };
@@ -248,9 +270,61 @@ function adminToken(env: Env): string | undefined {
   return value;
 }
 
+function workspace(env: Env, token: string | undefined): WorkspaceConfig | undefined {
+  const mode = oneOf(env, 'BEHEER_SIGN_IN', ['token', 'entra'], 'token');
+  if (mode === 'token') return token === undefined ? undefined : { signIn: 'token', token };
+  const staff = text(env, 'BEHEER_STAFF', '')
+    .split(',')
+    .map((who) => who.trim().toLowerCase())
+    .filter(Boolean);
+  if (staff.length === 0) {
+    throw new ConfigError(
+      'BEHEER_STAFF',
+      "is verplicht bij BEHEER_SIGN_IN=entra: de e-mailadressen (of object-id's) van de " +
+        "medewerkers die de werkplek mogen gebruiken, gescheiden door komma's.",
+    );
+  }
+  return { signIn: 'entra', staff };
+}
+
+const TEAMS_CHANNEL = /^19:[^\s@]+@thread\.(tacv2|skype)$/;
+
+function teamsAlert(env: Env, auth: BotAuthConfig): TeamsAlertSettings | undefined {
+  const raw = optional(env, 'TEAMS_ALERT_CHANNEL_ID');
+  if (raw === undefined) return undefined;
+  let channelId = raw;
+  try {
+    channelId = decodeURIComponent(raw); // as copied from the channel link
+  } catch {
+    // Not encoded: checked as it is below.
+  }
+  if (!TEAMS_CHANNEL.test(channelId)) {
+    throw new ConfigError(
+      'TEAMS_ALERT_CHANNEL_ID',
+      'is geen kanaal-id van Teams (19:…@thread.tacv2); zie deploy/README.md.',
+    );
+  }
+  const serviceUrl = text(env, 'TEAMS_ALERT_SERVICE_URL', TEAMS_GLOBAL_SERVICE_URL);
+  let url: URL;
+  try {
+    url = new URL(serviceUrl);
+  } catch {
+    throw new ConfigError('TEAMS_ALERT_SERVICE_URL', 'is geen geldig adres.');
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(loopback && url.protocol === 'http:')) {
+    throw new ConfigError('TEAMS_ALERT_SERVICE_URL', 'moet met https:// beginnen.');
+  }
+  const tenantId =
+    optional(env, 'TEAMS_ALERT_TENANT_ID') ?? (auth.MicrosoftAppTenantId || undefined);
+  return { channelId, serviceUrl: url.href, tenantId };
+}
+
 export function loadConfig(env: Env = process.env): BotConfig {
   const production = text(env, 'NODE_ENV', 'development') === 'production';
   const knowledgeDir = optional(env, 'KNOWLEDGE_DIR');
+  const auth = readAuth(env, production);
+  const token = adminToken(env);
   return {
     host: text(env, 'HOST', '127.0.0.1'),
     port: integer(env, 'PORT', 3978, 0, 65535),
@@ -258,7 +332,7 @@ export function loadConfig(env: Env = process.env): BotConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     production,
     knowledgeDir,
-    auth: readAuth(env, production),
+    auth,
     directLineSecret: optional(env, 'DIRECTLINE_SECRET'),
     botDomain: optional(env, 'BOT_DOMAIN'),
     mail: readMail(env),
@@ -267,7 +341,10 @@ export function loadConfig(env: Env = process.env): BotConfig {
     storage: readStorage(env),
     recordsKey: recordsKey(env, production),
     recordsKeyPrevious: previousRecordsKeys(env),
-    adminToken: adminToken(env),
+    adminToken: token,
+    workspace: workspace(env, token),
+    insightRetentionDays: integer(env, 'INSIGHT_RETENTION_DAYS', 30, 1, 365),
+    teamsAlert: teamsAlert(env, auth),
     rateLimits: {
       ipPerMinute: integer(env, 'RATE_LIMIT_IP', 3000, 0, 1_000_000),
       conversationPerMinute: integer(env, 'RATE_LIMIT_CONVERSATION', 60, 0, 100_000),

@@ -3,6 +3,7 @@ import { startApp, type RouteInstaller } from './app.ts';
 import { ConfigError, loadConfig, type BotConfig } from './config.ts';
 import { createLogger, describeError, routeConsoleToLog } from './logger.ts';
 import { installAdminRoutes } from './admin/routes.ts';
+import { installWorkspaceRoutes } from './beheer/routes.ts';
 import { installDirectLineRoutes } from './directline/routes.ts';
 import { installTeamsTabRoutes } from './teams/tab-routes.ts';
 import { createPrivately } from './storage/private-files.ts';
@@ -13,6 +14,7 @@ const routes: RouteInstaller[] = [
   installWebRoutes,
   installTeamsTabRoutes,
   installAdminRoutes,
+  installWorkspaceRoutes,
 ];
 
 function configOrExit(): BotConfig {

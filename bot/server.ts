@@ -27,6 +27,10 @@ export interface HealthInfo {
   status: 'ok';
   version: string;
   knowledgeEntries: number;
+  /** How new records reach the bureau ("e-mail", "Teams"). */
+  alerts: string[];
+  /** Things the bureau should know; the bot works regardless. */
+  warnings?: string[];
 }
 
 export interface BotServerDeps {
@@ -68,6 +72,8 @@ export class BotServer {
     // reading at the limit (413), before any route, and so before any token is checked.
     // Not strict: a JSON body that is not an object gets the activity check's own 400.
     this.server.use(bodyParser.json({ limit: MAX_BODY_BYTES, strict: false }));
+    // The workspace's forms (/beheer) post urlencoded fields, under the same decoded limit.
+    this.server.use(bodyParser.urlencoded({ limit: MAX_BODY_BYTES, extended: false }));
     this.server.on('restifyError', this.onRestifyError);
     // restify 12 accepts async handlers with two parameters (no `next`).
     this.server.post('/api/messages', async (req: Request, res: Response) => {

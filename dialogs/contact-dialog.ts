@@ -106,7 +106,7 @@ export function contactDialog(
         { kind: 'contact', userKey: userKey(step.context.activity), fields: fields(f) },
         sharedLines(f),
       );
-      await step.context.sendActivity(CONTACT.done(record.ref));
+      await step.context.sendActivity(CONTACT.done(record.ref, records.alertsBureau));
       return step.endDialog();
     },
   ]);

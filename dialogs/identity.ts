@@ -15,3 +15,17 @@ export function teamsName(activity: Partial<Activity>): string | undefined {
   const name = activity.from?.name?.trim();
   return name ? name : undefined;
 }
+
+/** Names the channel told us: the person's own Teams name and the people @mentioned. Kept
+ *  questions never contain them (bot/insight/scrub.ts). */
+export function knownNames(activity: Partial<Activity>): string[] {
+  const names: string[] = [];
+  const own = teamsName(activity);
+  if (own) names.push(own);
+  for (const entity of activity.entities ?? []) {
+    if (String(entity.type).toLowerCase() !== 'mention') continue;
+    const name = (entity as { mentioned?: { name?: unknown } }).mentioned?.name;
+    if (typeof name === 'string' && name.trim() !== '') names.push(name.trim());
+  }
+  return names;
+}

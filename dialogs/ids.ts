@@ -19,6 +19,10 @@ export interface ConversationFlags {
   pendingCheck?: MatchResult | undefined;
   /** After the crisis reply: "ja" starts a contact request, "nee" is answered kindly. */
   pendingOffer?: boolean | undefined;
+  /** The answered question, scrubbed and sealed by the insight, kept only until that ja/nee. */
+  feedbackNote?: string | undefined;
+  /** This conversation has been counted (bot.ts); "opnieuw" starts a new count. */
+  counted?: boolean;
 }
 
 /** Values that cards send back (Adaptive Card Submit data). */

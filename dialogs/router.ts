@@ -1,15 +1,17 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { MessageRouter } from '../bot/bot.ts';
+import { NO_EVENTS, type ConversationEvents } from '../bot/insight/events.ts';
 import type { KnowledgeService } from '../bot/knowledge/service.ts';
 import type { MatchResult, SafetyOutcome } from '../bot/knowledge/types.ts';
 import type { Logger } from '../bot/logger.ts';
 import type { RecordServices } from '../bot/records/services.ts';
-import { AnswerRenderer } from './answers.ts';
+import { AnswerRenderer, type Reply } from './answers.ts';
 import { contactDialog } from './contact-dialog.ts';
 import { forgetDialog } from './forget-dialog.ts';
 import { greetingActivity } from './greeting.ts';
 import { CARD_ACTIONS, DIALOG, STATE, type ConversationFlags } from './ids.ts';
+import { knownNames } from './identity.ts';
 import { controlIntent, isNo, isYes, type ControlIntent } from './intents.ts';
 import { messageText } from './message-text.ts';
 import { addPrompts, PROMPT } from './prompts.ts';
@@ -22,9 +24,12 @@ export interface RouterDeps {
   knowledge: KnowledgeService;
   records: RecordServices;
   logger: Logger;
-  retention: { conversationDays: number; recordDays: number };
+  /** `questionDays`: how long unanswered questions are kept for the editors, if they are. */
+  retention: { conversationDays: number; recordDays: number; questionDays?: number };
   /** Whether new records are also mailed to the bureau (said in the consent question). */
   mailsBureau: boolean;
+  /** What kind of reply each message got, for the bureau's insight (never who asked). */
+  events?: ConversationEvents;
 }
 
 // Commands that work at any step of any dialog.
@@ -45,9 +50,11 @@ export class MainRouter implements MessageRouter {
   private readonly dialogs: DialogSet;
   private readonly flags: StatePropertyAccessor<ConversationFlags>;
   private readonly answers: AnswerRenderer;
+  private readonly events: ConversationEvents;
 
   constructor(deps: RouterDeps) {
     this.deps = deps;
+    this.events = deps.events ?? NO_EVENTS;
     this.dialogs = new DialogSet(
       deps.conversationState.createProperty<DialogState>(STATE.dialogState),
     );
@@ -96,17 +103,22 @@ export class MainRouter implements MessageRouter {
     await this.answer(context, flags, this.deps.knowledge.route(text), text);
   }
 
+  /** `text` undefined: the answer after "nee" to the safety check, whose message is never
+   *  kept, not even scrubbed (the check itself was counted). */
   private async answer(
     context: TurnContext,
     flags: ConversationFlags,
     match: MatchResult,
-    text: string,
+    text: string | undefined,
   ): Promise<void> {
-    const reply = this.answers.forMatch(match, text, flags);
-    await this.flags.set(context, reply.flags);
+    const reply = this.answers.forMatch(match, text ?? '', flags);
+    const next =
+      text === undefined
+        ? { ...reply.flags, feedbackNote: undefined }
+        : this.reported(context, match, reply, text);
+    await this.flags.set(context, next);
     await context.sendActivities(reply.activities);
   }
-
   /**
    * Inside a form the crisis information comes first and the form goes on: a threat told in a
    * contact request is the reason for that request. Elsewhere a crisis gets the reply and an
@@ -121,18 +133,27 @@ export class MainRouter implements MessageRouter {
     const context = dc.context;
     const form = formName(dc);
     if (form) {
+      if (outcome === 'crisis') this.events.crisis();
+      else this.events.safetyCheck();
       await context.sendActivity(this.answers.crisis());
       await context.sendActivity(S.FORM_CONTINUES(form));
       if (dc.activeDialog?.id === PROMPT.story) await dc.continueDialog();
       else await dc.repromptDialog();
       return;
     }
-    const rest = { ...flags, pendingFeedback: undefined, pendingCheck: undefined };
+    const rest = {
+      ...flags,
+      pendingFeedback: undefined,
+      pendingCheck: undefined,
+      feedbackNote: undefined,
+    };
     if (outcome === 'crisis') {
+      this.events.crisis();
       await this.flags.set(context, { ...rest, pendingOffer: true });
       await context.sendActivities([this.answers.crisis(), this.answers.crisisOffer()]);
       return;
     }
+    this.events.safetyCheck();
     await this.flags.set(context, {
       ...rest,
       pendingOffer: undefined,
@@ -162,7 +183,7 @@ export class MainRouter implements MessageRouter {
       await context.sendActivities([this.answers.crisis(), this.answers.crisisOffer()]);
     } else if (pendingCheck) {
       await context.sendActivity(S.SAFETY_THANKS);
-      await this.answer(context, cleared, pendingCheck, '');
+      await this.answer(context, cleared, pendingCheck, undefined);
     } else if (yes) {
       await this.flags.set(context, cleared);
       await dc.beginDialog(DIALOG.contact);
@@ -171,6 +192,23 @@ export class MainRouter implements MessageRouter {
       await context.sendActivity(S.CRISIS_DECLINED);
     }
     return true;
+  }
+
+  /** Tells the insight which kind of reply this was. The sealed note of an answered question
+   *  stays in the state only until its "Heeft dit geholpen?" is answered. */
+  private reported(
+    context: TurnContext,
+    match: MatchResult,
+    reply: Reply,
+    text: string,
+  ): ConversationFlags {
+    const asked = { text, names: knownNames(context.activity) };
+    const entry = reply.flags.pendingFeedback;
+    if (entry) return { ...reply.flags, feedbackNote: this.events.answered(entry, asked) };
+    if (match.decision === 'answer') this.events.answered(match.target, asked);
+    else if (match.decision === 'suggest') this.events.suggested(match.target, asked);
+    else this.events.refused(this.deps.knowledge.ranked(text, 1)[0]?.target, asked);
+    return { ...reply.flags, feedbackNote: undefined };
   }
 
   /** Card buttons (Adaptive Card Submit) send a value and no text. */
@@ -190,7 +228,9 @@ export class MainRouter implements MessageRouter {
       case 'help':
       case 'privacy': {
         const { conversationDays, recordDays } = this.deps.retention;
-        const text = intent === 'help' ? S.HELP : S.privacyText(conversationDays, recordDays);
+        const { questionDays } = this.deps.retention;
+        const text =
+          intent === 'help' ? S.HELP : S.privacyText(conversationDays, recordDays, questionDays);
         await context.sendActivity(text);
         if (dc.activeDialog) await dc.repromptDialog();
         return;
@@ -234,7 +274,7 @@ export class MainRouter implements MessageRouter {
       case 'somethingElse': {
         const flags = await this.flags.get(context, {});
         const reply = this.answers.miss(flags);
-        await this.flags.set(context, reply.flags);
+        await this.flags.set(context, { ...reply.flags, feedbackNote: undefined });
         await context.sendActivities(reply.activities);
         return;
       }
@@ -258,7 +298,12 @@ export class MainRouter implements MessageRouter {
     if (!entryId || !this.isFeedback(flags, text)) return false;
     const yes = isYes(text);
     await this.deps.records.feedback.record(entryId, yes);
-    await this.flags.set(context, { ...flags, pendingFeedback: undefined });
+    this.events.feedback(entryId, yes, flags.feedbackNote);
+    await this.flags.set(context, {
+      ...flags,
+      pendingFeedback: undefined,
+      feedbackNote: undefined,
+    });
     await context.sendActivity(yes ? S.FEEDBACK_THANKS_YES : this.answers.notHelped());
     return true;
   }

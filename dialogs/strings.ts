@@ -176,10 +176,17 @@ export const CONTACT = {
     (mailed ? ' Het bureau krijgt uw verzoek ook per e-mail.' : ''),
   noConsent:
     'Dan bewaar ik niets. U kunt het bureau ook zelf bellen of mailen; de gegevens staan hierboven.',
-  done: (ref: string) =>
-    `Dank u wel. Uw verzoek is ontvangen onder nummer **${ref}**. Een vertrouwenspersoon neemt ` +
-    'zo snel mogelijk contact met u op, op het moment dat u aangaf. Wat u vertelt, blijft ' +
-    'vertrouwelijk.',
+  /** `alerted`: the bureau is told of the request at once (e-mail or Teams); without that
+   *  the bot promises no speed it cannot keep. */
+  done: (ref: string, alerted: boolean) =>
+    `Dank u wel. Uw verzoek is ontvangen onder nummer **${ref}**. ` +
+    (alerted
+      ? 'Een vertrouwenspersoon neemt zo snel mogelijk contact met u op, op het moment dat u ' +
+        'aangaf. Wat u vertelt, blijft vertrouwelijk.'
+      : 'Een vertrouwenspersoon neemt contact met u op zodra het bureau uw verzoek heeft ' +
+        'gezien, op het moment dat u aangaf. Dat is niet altijd dezelfde dag. Wat u vertelt, ' +
+        'blijft vertrouwelijk. Heeft u sneller iemand nodig? Typ dan **contact** voor de ' +
+        'gegevens van het bureau. In acuut gevaar? Bel 112.'),
 } as const;
 
 export const FORGET = {
@@ -196,15 +203,28 @@ export const FORGET = {
     'het bureau dan om die te wissen en noem uw nummer.',
 } as const;
 
-export function privacyText(conversationDays: number, recordDays: number): string {
+/** `questionDays`: days a question without a good answer is kept for the editors, or
+ *  undefined when no question text is kept at all. */
+export function privacyText(
+  conversationDays: number,
+  recordDays: number,
+  questionDays?: number,
+): string {
   return [
     '**Wat ik bewaar**',
     `- Waar we in dit gesprek zijn, en wat u in een formulier invult tot het klaar is. Dit wordt na ${conversationDays} dagen automatisch gewist.`,
     `- Als u zich aanmeldt voor de cursus of om contact vraagt, en daar toestemming voor geeft: de gegevens die u dan invult. Alleen het bureau ziet die. Ze worden na uiterlijk ${recordDays} dagen gewist.`,
     '- Is e-mail aan het bureau ingesteld, dan krijgt het bureau uw aanmelding of verzoek ook per e-mail. Die e-mail wist het bureau op uw verzoek.',
-    '- Uw antwoord op "Heeft dit geholpen?": alleen als telling per onderwerp, niet gekoppeld aan u.',
+    '- Uw antwoord op "Heeft dit geholpen?" en welk soort antwoord ik gaf: alleen als telling per dag, niet gekoppeld aan u.',
+    ...(questionDays === undefined
+      ? []
+      : [
+          `- Een vraag waarop ik geen goed antwoord had: zonder namen, telefoonnummers, e-mailadressen en andere nummers, en niet gekoppeld aan u of dit gesprek, zodat het bureau mijn antwoorden kan verbeteren. Na ${questionDays} dagen gewist.`,
+        ]),
     '',
-    '**Wat ik niet bewaar**: de tekst van uw vragen. Die wordt niet opgeslagen en niet in logbestanden gezet.',
+    questionDays === undefined
+      ? '**Wat ik niet bewaar**: de tekst van uw vragen. Die wordt niet opgeslagen en niet in logbestanden gezet.'
+      : '**Wat ik niet bewaar**: de tekst van uw andere vragen, en nooit een bericht over gevaar of zelfdoding. Vragen komen nooit in logbestanden.',
     '',
     '**Wie u bent**: in Microsoft Teams ziet de chatbot uw naam en account. Ik gebruik uw naam alleen als u daar zelf voor kiest. Microsoft Teams bewaart de chat ook zelf, volgens de regels van uw organisatie. Op de website bent u anoniem, tenzij u zelf gegevens geeft.',
     '',

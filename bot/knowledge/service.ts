@@ -1,3 +1,4 @@
+import { relative, sep } from 'node:path';
 import {
   errorCount,
   formatDiagnostic,
@@ -5,12 +6,13 @@ import {
   sortDiagnostics,
   type Diagnostic,
 } from './check/diagnostics.ts';
+import { contentHash } from './fingerprint.ts';
 import { loadKnowledge } from './load/loader.ts';
 import { Matcher } from './match/matcher.ts';
 import type { SafetyResult } from './safety/detector.ts';
 import { SAFETY_MODEL, type SafetyModel } from './safety/model.ts';
 import { TUNING, type Tuning } from './tuning.ts';
-import type { KnowledgeBase, KnowledgeLogger, MatchResult } from './types.ts';
+import type { Alternative, KnowledgeBase, KnowledgeLogger, MatchResult } from './types.ts';
 import { FolderWatcher } from './watch.ts';
 
 export { PLACEHOLDER, displayValue, isPlaceholder } from './placeholder.ts';
@@ -30,6 +32,23 @@ export interface KnowledgeServiceOptions {
 export interface ReloadEvent {
   ok: boolean;
   errors: number;
+}
+
+/** One problem of a failed reload, for the workspace: where and what, without the hint. */
+export interface ReloadProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** What the workspace shows about the knowledge base this instance has loaded. */
+export interface KnowledgeStatus {
+  dir: string;
+  entries: number;
+  hash: string;
+  loadedAt: Date;
+  /** The last reload after a file change, if any; a failed one left the version above. */
+  lastReload: { at: Date; ok: boolean; errors: number; problems: ReloadProblem[] } | undefined;
 }
 
 /** Thrown by the first load only; later broken edits keep the last good version. */
@@ -52,6 +71,7 @@ const MAX_LOGGED_PROBLEMS = 20;
 interface Snapshot {
   base: KnowledgeBase;
   matcher: Matcher;
+  hash: string;
 }
 
 export class KnowledgeService {
@@ -66,6 +86,7 @@ export class KnowledgeService {
   private watcher: FolderWatcher | undefined;
   private running: Promise<void> | undefined;
   private again = false;
+  private lastReload: KnowledgeStatus['lastReload'];
 
   constructor(options: KnowledgeServiceOptions) {
     this.dir = options.dir;
@@ -87,10 +108,7 @@ export class KnowledgeService {
     const started = performance.now();
     const result = await loadKnowledge(this.dir);
     if (!result.base) throw new KnowledgeLoadError(this.dir, sortDiagnostics(result.diagnostics));
-    this.snapshot = {
-      base: result.base,
-      matcher: new Matcher(result.base, this.tuning, this.safetyModel),
-    };
+    this.snapshot = this.snapshotOf(result.base);
     this.logger.info(
       { entries: this.entryCount, ms: Math.round(performance.now() - started) },
       'kennisbank geladen',
@@ -113,23 +131,30 @@ export class KnowledgeService {
   async reload(): Promise<ReloadEvent> {
     const result = await loadKnowledge(this.dir);
     const errors = errorCount(result.diagnostics);
+    const failures = sortDiagnostics(result.diagnostics)
+      .filter((d) => d.severity === 'fout')
+      .slice(0, MAX_LOGGED_PROBLEMS);
     if (result.base) {
-      this.snapshot = {
-        base: result.base,
-        matcher: new Matcher(result.base, this.tuning, this.safetyModel),
-      };
+      this.snapshot = this.snapshotOf(result.base);
       this.logger.info({ entries: this.entryCount }, 'kennisbank herladen');
     } else {
-      const problems = sortDiagnostics(result.diagnostics)
-        .filter((d) => d.severity === 'fout')
-        .slice(0, MAX_LOGGED_PROBLEMS)
-        .map((d) => logFields(d));
+      const problems = failures.map((d) => logFields(d));
       this.logger.error(
         { errors, problems },
         'kennisbank niet herladen: fouten gevonden; de vorige versie blijft actief',
       );
     }
     const event = { ok: result.base !== undefined, errors };
+    this.lastReload = {
+      at: new Date(),
+      ok: event.ok,
+      errors,
+      problems: failures.map((d) => ({
+        file: relative(this.dir, d.file).split(sep).join('/'),
+        line: d.line,
+        message: d.message,
+      })),
+    };
     for (const listener of this.listeners) listener(event);
     return event;
   }
@@ -186,6 +211,31 @@ export class KnowledgeService {
   /** The last good version. */
   get base(): KnowledgeBase {
     return this.current.base;
+  }
+
+  /** The top candidates with calibrated scores, whatever the decision (the workspace's
+   *  "Probeer een vraag"); the crisis check is separate (`isCrisis`). */
+  ranked(text: string, limit = 3): Alternative[] {
+    return this.current.matcher.top(text, limit);
+  }
+
+  status(): KnowledgeStatus {
+    const { base, hash } = this.current;
+    return {
+      dir: this.dir,
+      entries: base.entries.size,
+      hash,
+      loadedAt: base.loadedAt,
+      lastReload: this.lastReload,
+    };
+  }
+
+  private snapshotOf(base: KnowledgeBase): Snapshot {
+    return {
+      base,
+      matcher: new Matcher(base, this.tuning, this.safetyModel),
+      hash: contentHash(base),
+    };
   }
 
   get entryCount(): number {

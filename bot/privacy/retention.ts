@@ -12,6 +12,8 @@ export interface RetentionDeps {
   recordDays: number;
   logger: Logger;
   now?: () => Date;
+  /** Other stores with their own retention (the insight), purged in the same run. */
+  also?: (now: Date) => Promise<Record<string, number>>;
 }
 
 /** Deletes conversation/user state and records older than their retention. What the privacy
@@ -39,7 +41,8 @@ export class RetentionJob {
       await this.deps.records.remove(record.ref);
       records += 1;
     }
-    this.deps.logger.info({ states: expired.length, records }, 'retention purge');
+    const also = this.deps.also ? await this.deps.also(new Date(now)) : {};
+    this.deps.logger.info({ states: expired.length, records, ...also }, 'retention purge');
     return { states: expired.length, records };
   }
 

@@ -1,9 +1,15 @@
 import { isSealed, metadataStore } from './encrypted-repository.ts';
-import type { BureauRecord, RecordRepository } from './repository.ts';
+import {
+  statusOf,
+  type BureauRecord,
+  type RecordRepository,
+  type RecordStatus,
+} from './repository.ts';
 
-// What the bureau does with records from a terminal (scripts/records.ts) or, with
-// ADMIN_TOKEN, over HTTP (bot/admin/routes.ts): list without personal fields, export with
-// them, close one, and re-encrypt everything under a new key.
+// What the bureau does with records from a terminal (scripts/records.ts), over HTTP with
+// ADMIN_TOKEN (bot/admin/routes.ts) and in the workspace (bot/beheer/): list without personal
+// fields, export with them, change the status of one, delete one, and re-encrypt everything
+// under a new key.
 
 /** A record without anything the person shared: safe for a table or a log. */
 export interface RecordSummary {
@@ -13,6 +19,8 @@ export interface RecordSummary {
   mailedAt: string | null;
   exportedAt: string | null;
   closedAt: string | null;
+  status: RecordStatus;
+  pickedUpBy: string | null;
   encrypted: boolean;
 }
 
@@ -24,6 +32,8 @@ export function summarize(record: BureauRecord): RecordSummary {
     mailedAt: record.mailedAt ?? null,
     exportedAt: record.exportedAt ?? null,
     closedAt: record.closedAt ?? null,
+    status: statusOf(record),
+    pickedUpBy: record.pickedUpBy ?? null,
     encrypted: isSealed(record.fields),
   };
 }
@@ -64,10 +74,36 @@ export class BureauAccess {
   }
 
   /** False when there is no record with this reference. */
-  async close(ref: string): Promise<boolean> {
+  close(ref: string): Promise<boolean> {
+    return this.setStatus(ref, 'afgehandeld', undefined);
+  }
+
+  /** Whoever sets "in behandeling" has picked it up; "afgehandeld" keeps that person (or
+   *  names the closer when nobody had); back to "nieuw" clears it. False without the record. */
+  async setStatus(ref: string, status: RecordStatus, by: string | undefined): Promise<boolean> {
     const record = await metadataStore(this.store).get(ref);
     if (!record) return false;
-    await this.store.update(ref, { closedAt: this.now().toISOString() });
+    const at = this.now().toISOString();
+    const pickedUpBy =
+      status === 'nieuw'
+        ? undefined
+        : status === 'in behandeling'
+          ? (by ?? record.pickedUpBy)
+          : (record.pickedUpBy ?? by);
+    await this.store.update(ref, {
+      status,
+      statusAt: at,
+      pickedUpBy,
+      closedAt: status === 'afgehandeld' ? (record.closedAt ?? at) : undefined,
+    });
+    return true;
+  }
+
+  /** Deletes one record at the person's request. False when there is no such record. */
+  async remove(ref: string): Promise<boolean> {
+    const record = await metadataStore(this.store).get(ref);
+    if (!record) return false;
+    await this.store.remove(ref);
     return true;
   }
 }
@@ -126,6 +162,8 @@ const TABLE_HEADERS = [
   'Geëxporteerd',
   'Gesloten',
   'Versleuteld',
+  'Status',
+  'Opgepakt door',
 ];
 
 export function formatTable(rows: RecordSummary[]): string {
@@ -138,6 +176,8 @@ export function formatTable(rows: RecordSummary[]): string {
     day(r.exportedAt),
     day(r.closedAt),
     r.encrypted ? 'ja' : 'nee',
+    r.status,
+    r.pickedUpBy ?? '-',
   ]);
   const widths = TABLE_HEADERS.map((h, i) =>
     Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)),

@@ -2,10 +2,11 @@ import { describeError, type Logger } from '../logger.ts';
 import type { RecordMailer } from './mailer.ts';
 import type { BureauRecord, RecordRepository } from './repository.ts';
 
-// Mail to the bureau is a notification about a record that is already stored, so it runs in
-// the background and never delays the person's confirmation. A failed send is retried with
-// exponential backoff (with a little jitter, capped) a bounded number of times; a mail that
-// still fails leaves the record unmailed, which `npm run records -- list` shows.
+// Mail (or a Teams message) to the bureau is a notification about a record that is already
+// stored, so it runs in the background and never delays the person's confirmation. A failed
+// send is retried with exponential backoff (with a little jitter, capped) a bounded number of
+// times; one that still fails leaves the record without its sent date, which
+// `npm run records -- list` and the workspace show.
 
 export interface RetryPolicy {
   /** Sends in total, the first included. */
@@ -33,6 +34,10 @@ export interface MailQueueDeps {
   logger: Logger;
   policy?: RetryPolicy;
   now?: () => Date;
+  /** The record field that gets the time of a successful send. */
+  stamp?: 'mailedAt' | 'teamsAlertedAt';
+  /** What the log lines call a send. */
+  what?: string;
 }
 
 export class MailQueue {
@@ -90,22 +95,25 @@ export class MailQueue {
       this.retryLater(record, lines, attempt, error);
       return;
     }
-    logger.info({ ref: record.ref, attempt }, 'record mailed');
-    const mailedAt = (this.deps.now ?? (() => new Date()))().toISOString();
-    await store.update(record.ref, { mailedAt }).catch((error: unknown) => {
-      logger.error({ ref: record.ref, ...describeError(error) }, 'record mailedAt not saved');
+    const what = this.deps.what ?? 'record mail';
+    const stamp = this.deps.stamp ?? 'mailedAt';
+    logger.info({ ref: record.ref, attempt }, `${what} sent`);
+    const at = (this.deps.now ?? (() => new Date()))().toISOString();
+    await store.update(record.ref, { [stamp]: at }).catch((error: unknown) => {
+      logger.error({ ref: record.ref, ...describeError(error) }, `record ${stamp} not saved`);
     });
   }
 
   private retryLater(record: BureauRecord, lines: string[], attempt: number, error: unknown): void {
     const { logger } = this.deps;
+    const what = this.deps.what ?? 'record mail';
     const failure = { ref: record.ref, attempt, ...describeError(error) };
     if (attempt >= this.policy.attempts) {
-      logger.error(failure, 'record mail gave up; the record is stored, but not mailed');
+      logger.error(failure, `${what} gave up; the record is stored, but the bureau not told`);
       return;
     }
     const delayMs = backoffDelay(this.policy, attempt);
-    logger.warn({ ...failure, retryInMs: delayMs }, 'record mail failed; will retry');
+    logger.warn({ ...failure, retryInMs: delayMs }, `${what} failed; will retry`);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.attempt(record, lines, attempt + 1);

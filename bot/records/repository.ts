@@ -10,8 +10,23 @@ export interface BureauRecord {
   userKey: string;
   fields: Record<string, string | boolean>;
   mailedAt?: string;
+  /** When the alert in the bureau's Teams channel went out. */
+  teamsAlertedAt?: string;
   exportedAt?: string;
   closedAt?: string;
+  /** Where the bureau is with it; absent on records from before statuses (see statusOf). */
+  status?: RecordStatus;
+  /** Who of the bureau picked it up (staff name or sign-in), not the person who asked. */
+  pickedUpBy?: string;
+  statusAt?: string;
+}
+
+export const RECORD_STATUSES = ['nieuw', 'in behandeling', 'afgehandeld'] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+
+/** A record closed with `npm run records -- close` before statuses existed is afgehandeld. */
+export function statusOf(record: Pick<BureauRecord, 'status' | 'closedAt'>): RecordStatus {
+  return record.status ?? (record.closedAt ? 'afgehandeld' : 'nieuw');
 }
 
 export type NewRecord = Pick<BureauRecord, 'kind' | 'userKey' | 'fields'>;

@@ -8,48 +8,68 @@ import { MailQueue, type RetryPolicy } from './mail-queue.ts';
 import { SmtpMailer, type RecordMailer } from './mailer.ts';
 import type { BureauRecord, NewRecord, RecordRepository } from './repository.ts';
 
-/** Stores a record first, then mails it in the background: the person's confirmation waits
- *  only for the durable write, and a mail failure never loses the record. */
+/** Stores a record first, then tells the bureau in the background (e-mail and/or its Teams
+ *  channel): the person's confirmation waits only for the durable write, and a failed alert
+ *  never loses the record. */
 export class RecordService {
   readonly store: RecordRepository;
-  private readonly mail: MailQueue | undefined;
-  private readonly mailer: RecordMailer | undefined;
+  private readonly queues: MailQueue[] = [];
+  private readonly senders: RecordMailer[] = [];
   private readonly logger: Logger;
+  private readonly onStored: ((record: BureauRecord) => void) | undefined;
 
   constructor(deps: {
     store: RecordRepository;
     mailer: RecordMailer | undefined;
+    /** A post in the bureau's Teams channel (bot/teams/alert.ts). */
+    teams?: RecordMailer;
     logger: Logger;
     retry?: RetryPolicy;
+    /** Told of every stored record (the insight counts). */
+    onStored?: (record: BureauRecord) => void;
   }) {
     this.store = deps.store;
-    this.mailer = deps.mailer;
     this.logger = deps.logger;
-    this.mail = deps.mailer
-      ? new MailQueue({
-          mailer: deps.mailer,
-          store: deps.store,
-          logger: deps.logger,
-          policy: deps.retry,
-        })
-      : undefined;
+    this.onStored = deps.onStored;
+    const common = { store: deps.store, logger: deps.logger, policy: deps.retry };
+    if (deps.mailer) {
+      this.senders.push(deps.mailer);
+      this.queues.push(new MailQueue({ ...common, mailer: deps.mailer }));
+    }
+    if (deps.teams) {
+      this.senders.push(deps.teams);
+      this.queues.push(
+        new MailQueue({
+          ...common,
+          mailer: deps.teams,
+          stamp: 'teamsAlertedAt',
+          what: 'record teams alert',
+        }),
+      );
+    }
+  }
+
+  /** Whether any route tells the bureau of a new record at once. */
+  get alertsBureau(): boolean {
+    return this.queues.length > 0;
   }
 
   async submit(record: NewRecord, mailLines: string[]): Promise<BureauRecord> {
     const saved = await this.store.create(record);
     this.logger.info({ ref: saved.ref, kind: saved.kind }, 'record stored');
-    this.mail?.enqueue(saved, mailLines);
+    for (const queue of this.queues) queue.enqueue(saved, mailLines);
+    this.onStored?.(saved);
     return saved;
   }
 
-  /** Resolves when no mail is being sent or waiting for a retry. */
+  /** Resolves when no alert is being sent or waiting for a retry. */
   async mailIdle(): Promise<void> {
-    await this.mail?.idle();
+    await Promise.all(this.queues.map((queue) => queue.idle()));
   }
 
   async close(): Promise<void> {
-    await this.mail?.close();
-    this.mailer?.close();
+    await Promise.all(this.queues.map((queue) => queue.close()));
+    for (const sender of this.senders) sender.close();
   }
 }
 
@@ -83,13 +103,19 @@ export function createRecordServices(
   config: BotConfig,
   logger: Logger,
   stores: Pick<Stores, 'records' | 'feedback'>,
-  options: { retry?: RetryPolicy } = {},
+  options: {
+    retry?: RetryPolicy;
+    teams?: RecordMailer;
+    onStored?: (record: BureauRecord) => void;
+  } = {},
 ): RecordServices {
   const records = new RecordService({
     store: secureRecordStore(config, stores.records, logger),
     mailer: config.mail ? new SmtpMailer(config.mail) : undefined,
+    teams: options.teams,
     logger,
     retry: options.retry,
+    onStored: options.onStored,
   });
   const feedback = stores.feedback;
   // The lowdb feedback store prepares its folder at once; when DATA_DIR is unusable that fails

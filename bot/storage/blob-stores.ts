@@ -3,6 +3,7 @@ import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { StorageConfig } from '../config.ts';
 import { BlobFeedbackStore } from '../records/blob-feedback-store.ts';
 import { BlobRecordStore } from '../records/blob-record-store.ts';
+import { BlobDocumentStore } from './blob-document-store.ts';
 import { BlobStateStore } from './blob-state-store.ts';
 import type { Stores } from './factory.ts';
 
@@ -22,5 +23,6 @@ export async function createBlobStores(
     feedback: new BlobFeedbackStore({ container }),
     // A blob upload is whole or absent, and the container is private to the account.
     prepare: () => Promise.resolve({ unfinishedWrites: 0, madePrivate: 0 }),
+    documents: new BlobDocumentStore(container),
   };
 }

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { BotConfig } from '../config.ts';
 import { LowdbFeedbackStore, type FeedbackStore } from '../records/feedback-store.ts';
 import { RecordStore } from '../records/record-store.ts';
+import type { DocumentStore } from './document-store.ts';
+import { FileDocumentStore } from './file-document-store.ts';
 import type { RecordRepository } from '../records/repository.ts';
 import { LowdbStorage } from './lowdb-storage.ts';
 import { makePrivate } from './private-files.ts';
@@ -12,6 +14,8 @@ export interface Stores {
   records: RecordRepository;
   /** The anonymous "Heeft dit geholpen?" counters, shared by every instance with blobs. */
   feedback: FeedbackStore;
+  /** Workspace sessions and sign-in lockouts, insight counts and questions. */
+  documents: DocumentStore;
   /** For the bot at start, before it writes: removes record writes a crash cut off, and makes
    *  private what an older version left readable for others. Blobs need neither. */
   prepare(): Promise<StoresPrepared>;
@@ -46,5 +50,6 @@ export async function createStores(
       unfinishedWrites: await records.removeUnfinishedWrites(),
       madePrivate: await makePrivate(Object.values(paths)),
     }),
+    documents: new FileDocumentStore(config.dataDir),
   };
 }

@@ -10,6 +10,8 @@ export interface TabContent {
   course: CourseInfo;
   contacts: ContactInfo;
   retentionDays: number;
+  /** Days unanswered questions are kept (scrubbed) for the editors; undefined: none kept. */
+  questionDays?: number;
   recordRetentionDays: number;
 }
 
@@ -89,7 +91,11 @@ function privacySection(content: TabContent): string {
 <h2 id="privacy">Privacy</h2>
 <p>De chatbot is een automatische assistent, geen vertrouwenspersoon. In Teams ziet de bot wie u bent (uw Teams-account); op de website chat u anoniem.</p>
 <ul>
-<li>De chatbot slaat de tekst van uw vragen niet op en zet die nooit in logbestanden. Het gesprek zelf ziet u in Teams terug, zoals elke chat.</li>
+${
+  content.questionDays === undefined
+    ? '<li>De chatbot slaat de tekst van uw vragen niet op en zet die nooit in logbestanden. Het gesprek zelf ziet u in Teams terug, zoals elke chat.</li>'
+    : `<li>Een vraag waarop de chatbot geen goed antwoord had, bewaren we zonder namen, telefoonnummers, e-mailadressen en andere nummers, en niet gekoppeld aan u of uw gesprek, zodat het bureau de antwoorden kan verbeteren. Na ${content.questionDays} dagen gewist. Andere vragen en berichten over gevaar bewaren we niet; vragen komen nooit in logbestanden. Het gesprek zelf ziet u in Teams terug, zoals elke chat.</li>`
+}
 <li>Waar u in een gesprek bent, wordt na ${content.retentionDays} dagen automatisch gewist.</li>
 <li>Een cursusaanmelding of contactverzoek bewaren we alleen met uw toestemming, en uiterlijk ${content.recordRetentionDays} dagen.</li>
 <li>Typ in de chat <strong>vergeet mij</strong> om alles te laten wissen wat over u is opgeslagen.</li>

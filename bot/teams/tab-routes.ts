@@ -49,6 +49,7 @@ export function teamsTabRoutes(options: TabOptions = {}): RouteInstaller {
           contacts,
           retentionDays: app.config.retentionDays,
           recordRetentionDays: app.config.recordRetentionDays,
+          ...(app.insight.questions ? { questionDays: app.config.insightRetentionDays } : {}),
         });
         res.writeHead(200, pageHeaders(csp));
         res.end(html);

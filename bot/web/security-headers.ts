@@ -10,6 +10,8 @@ export interface PolicyOptions {
   /** Who may show this page in a frame. */
   frameAncestors: string[];
   styleNonce?: string;
+  /** Where forms may post; default none (the workspace posts to itself). */
+  formAction?: string;
 }
 
 /** The hash of an empty <style> element. react-scroll-to-bottom (inside Web Chat) creates one
@@ -30,7 +32,7 @@ export function contentSecurityPolicy(options: PolicyOptions): string {
     `connect-src ${["'self'", ...(options.connectSources ?? [])].join(' ')}`,
     `frame-ancestors ${options.frameAncestors.join(' ')}`,
     `base-uri 'none'`,
-    `form-action 'none'`,
+    `form-action ${options.formAction ?? "'none'"}`,
     `object-src 'none'`,
   ];
   return directives.join('; ');

@@ -73,9 +73,31 @@ param recordsKey string
 @secure()
 param recordsKeyPrevious string = ''
 
-@description('Bearer token (32+ characters) for the bureau records endpoint; empty turns it off.')
+@description('Access code (32+ characters) for the workspace /beheer (BEHEER_SIGN_IN=token) and the bearer token of /admin/records; empty turns both off.')
 @secure()
 param adminToken string = ''
+
+@description('How bureau staff sign in to /beheer: token (the access code) or entra (Microsoft Entra ID through App Service Authentication).')
+@allowed(['token', 'entra'])
+param beheerSignIn string = 'token'
+
+@description('With beheerSignIn=entra: e-mail addresses (or object ids) of the staff allowed in /beheer, comma-separated.')
+param beheerStaff string = ''
+
+@description('With beheerSignIn=entra: application (client) id of the Entra app registration for the workspace sign-in (see deploy/README.md).')
+param workspaceAuthClientId string = ''
+
+@description('Client secret of that app registration.')
+@secure()
+param workspaceAuthClientSecret string = ''
+
+@description('Days the workspace keeps questions the bot could not answer (scrubbed, encrypted).')
+@minValue(1)
+@maxValue(365)
+param insightRetentionDays int = 30
+
+@description('Teams channel for an alert on each new request (19:…@thread.tacv2 from the channel link); empty: no Teams alert.')
+param teamsAlertChannelId string = ''
 
 @description('SMTP server for mail to the bureau; SMTP_HOST, SMTP_PORT and BUREAU_EMAIL are all needed, or none.')
 param smtpHost string = ''
@@ -186,6 +208,12 @@ var appSettings = [
   { name: 'RECORDS_KEY', value: recordsKey }
   { name: 'RECORDS_KEY_PREVIOUS', value: recordsKeyPrevious }
   { name: 'ADMIN_TOKEN', value: adminToken }
+  { name: 'BEHEER_SIGN_IN', value: beheerSignIn }
+  { name: 'BEHEER_STAFF', value: beheerStaff }
+  { name: 'INSIGHT_RETENTION_DAYS', value: string(insightRetentionDays) }
+  { name: 'TEAMS_ALERT_CHANNEL_ID', value: teamsAlertChannelId }
+  // App Service Authentication reads the workspace sign-in secret from this setting.
+  { name: 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET', value: workspaceAuthClientSecret }
   { name: 'MicrosoftAppId', value: microsoftAppId }
   { name: 'MicrosoftAppPassword', value: microsoftAppPassword }
   { name: 'MicrosoftAppType', value: microsoftAppType }
@@ -251,6 +279,53 @@ resource staging 'Microsoft.Web/sites/slots@2023-12-01' = if (stagingSlot) {
   }
 }
 
+// Microsoft Entra ID sign-in for the workspace (BEHEER_SIGN_IN=entra). Anonymous requests
+// are let through, because Teams, the web widget and the health check must reach the bot
+// without a sign-in; the workspace itself refuses anyone without the platform's
+// X-MS-CLIENT-PRINCIPAL headers, which App Service sets only for signed-in users (and strips
+// from anything a client sends).
+var workspaceAuth = {
+  platform: {
+    enabled: true
+  }
+  globalValidation: {
+    requireAuthentication: false
+    unauthenticatedClientAction: 'AllowAnonymous'
+  }
+  identityProviders: {
+    azureActiveDirectory: {
+      enabled: true
+      registration: {
+        openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        clientId: workspaceAuthClientId
+        clientSecretSettingName: 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'
+      }
+      validation: {
+        allowedAudiences: [
+          'api://${workspaceAuthClientId}'
+        ]
+      }
+    }
+  }
+  login: {
+    tokenStore: {
+      enabled: false
+    }
+  }
+}
+
+resource webAppAuth 'Microsoft.Web/sites/config@2023-12-01' = if (beheerSignIn == 'entra') {
+  parent: webApp
+  name: 'authsettingsV2'
+  properties: workspaceAuth
+}
+
+resource stagingAuth 'Microsoft.Web/sites/slots/config@2023-12-01' = if (stagingSlot && beheerSignIn == 'entra') {
+  parent: staging
+  name: 'authsettingsV2'
+  properties: workspaceAuth
+}
+
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: appName
   location: 'global'
@@ -309,3 +384,4 @@ output hostName string = webApp.properties.defaultHostName
 output messagingEndpoint string = bot.properties.endpoint
 output botName string = bot.name
 output storageAccountName string = storage.name
+output workspaceUrl string = 'https://${hostName}/beheer'

@@ -40,7 +40,7 @@ describe('data files: readable by their owner only (the bot as its own process)'
         if (mode & 0o077) open.push(`${relative(dataDir, path)} ${mode.toString(8)}`);
       }
       assert.deepEqual(open, []);
-      assert.deepEqual([...seen].sort(), ['feedback.json', 'records', 'state']);
+      assert.deepEqual([...seen].sort(), ['feedback.json', 'insight', 'records', 'state']);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

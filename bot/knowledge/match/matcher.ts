@@ -91,6 +91,21 @@ export class Matcher {
     };
   }
 
+  /** The top targets with calibrated scores, whatever the decision would be. */
+  top(text: string, limit = ALTERNATIVES): Alternative[] {
+    return this.ranked(text.slice(0, MAX_MATCHED_CHARS), limit).candidates.map((c) =>
+      this.alternative(c),
+    );
+  }
+
+  private alternative(c: ScoredCandidate): Alternative {
+    return {
+      target: c.target,
+      title: c.title,
+      score: round(calibrate(c, this.tuning.calibration)),
+    };
+  }
+
   match(text: string): MatchResult {
     const { outcome } = this.safety(text);
     if (outcome === 'crisis') {
