@@ -17,7 +17,8 @@ import { readSafetyFile } from '../eval/safety-file.ts';
 import { SafetyDetector, type RuleReading } from '../safety/detector.ts';
 import { collectFeatures } from '../safety/features.ts';
 import { seeded, train, type Example } from '../safety/learn.ts';
-import { scores, type LinearModel, type SafetyModel } from '../safety/model.ts';
+import { decide, scores, type LinearModel, type SafetyModel } from '../safety/model.ts';
+import { FILES } from '../load/loader.ts';
 import { resolveKnowledgeDir } from '../paths.ts';
 import { openForCli } from './common.ts';
 
@@ -45,8 +46,8 @@ const cvOnly = process.argv.includes('--cv-only') || process.argv.includes('--mi
 const showMisses = process.argv.includes('--misses');
 const service = await openForCli();
 const rulesOnly = new SafetyDetector(service.base.crisis);
-const testsDir = join(resolveKnowledgeDir(), 'tests');
-const safetyDir = join(testsDir, 'veiligheid');
+const testsDir = join(resolveKnowledgeDir(), FILES.tests);
+const safetyDir = join(testsDir, FILES.safetyTests);
 
 const writerFiles = (await readdir(safetyDir))
   .filter((name) => /^tune.*\.ya?ml$/.test(name))
@@ -76,7 +77,8 @@ function add(kind: Kind, text: string, fold: number, source: string): void {
 
 for (const [fold, file] of writerFiles.entries()) {
   const { items } = await readSafetyFile(file);
-  for (const item of items) add(item.expect, item.question, fold, `veiligheid/${basename(file)}`);
+  for (const item of items)
+    add(item.expect, item.question, fold, `${FILES.safetyTests}/${basename(file)}`);
 }
 // Messages without a writer of their own are spread over the folds at random.
 const anyFold = (): number => Math.floor(random() * folds);
@@ -124,11 +126,10 @@ console.log('');
 const scoreOf = (m: Message): { danger: number; crisis: number } =>
   scored.get(m) ?? { danger: 0, crisis: 0 };
 
-function outcome(m: Message, t: SafetyModel['thresholds']): 'crisis' | 'check' | 'none' {
-  const s = scoreOf(m);
-  if (m.rules === 'none' && s.danger < t.net) return 'none';
-  return m.rules !== 'none' && s.crisis >= t.crisis ? 'crisis' : 'check';
-}
+type Outcome = 'crisis' | 'check' | 'none';
+
+const outcome = (m: Message, t: SafetyModel['thresholds']): Outcome =>
+  decide(m.rules, scoreOf(m), t);
 
 const inScope = messages.filter((m) => m.kind === 'inscope');
 const ordinary = messages.filter((m) => m.kind === 'gewoon');
@@ -149,9 +150,9 @@ function round(value: number): number {
 const pct = (part: number, whole: number): string =>
   whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)} %`;
 
-function report(title: string, list: Message[], t: SafetyModel['thresholds']): void {
-  const count = (kind: Kind, got: 'crisis' | 'check' | 'none'): number =>
-    list.filter((m) => m.kind === kind && outcome(m, t) === got).length;
+function report(title: string, list: Message[], judge: (m: Message) => Outcome): void {
+  const count = (kind: Kind, got: Outcome): number =>
+    list.filter((m) => m.kind === kind && judge(m) === got).length;
   const total = (kind: Kind): number => list.filter((m) => m.kind === kind).length;
   const c = total('crisis');
   const g = total('gewoon');
@@ -172,24 +173,22 @@ function report(title: string, list: Message[], t: SafetyModel['thresholds']): v
 
 console.log(`\nDrempels: gevaar ${thresholds.net}, crisis ${thresholds.crisis}`);
 console.log('Kruisvalidatie (elk bericht beoordeeld zonder zijn eigen schrijver):');
+const learned = (m: Message): Outcome => outcome(m, thresholds);
 for (const file of writerFiles) {
-  const name = `veiligheid/${basename(file)}`;
+  const name = `${FILES.safetyTests}/${basename(file)}`;
   report(
     basename(file),
     messages.filter((m) => m.source === name),
-    thresholds,
+    learned,
   );
 }
-report('alles', messages, thresholds);
+report('alles', messages, learned);
 console.log('Alleen de regels (crisis.yaml), ter vergelijking:');
-const rulesOutcome = { net: 2, crisis: 2 };
-const byRules = messages.map((m) => ({ ...m }));
-for (const m of byRules) scored.set(m, { danger: 0, crisis: m.rules === 'crisis' ? 3 : 0 });
-report('regels', byRules, rulesOutcome);
+report('regels', messages, (m) => m.rules);
 
 if (showMisses) {
   for (const m of messages) {
-    const got = outcome(m, thresholds);
+    const got = learned(m);
     const wrong =
       (m.kind === 'crisis' && got !== 'crisis') ||
       (m.kind === 'gewoon' && got === 'crisis') ||

@@ -1,5 +1,5 @@
 import type { CrisisInfo, SafetyOutcome } from '../types.ts';
-import { scores, type SafetyModel, type ScoredReading } from './model.ts';
+import { decide, scores, type SafetyModel, type ScoredReading } from './model.ts';
 import { compileTerm, TermIndex, type CompiledTerm, type Hit } from './terms.ts';
 import { safetyWords } from './text.ts';
 
@@ -93,13 +93,13 @@ export class SafetyDetector {
     const reading = this.read(text);
     const { outcome, reason, signals } = reading;
     if (!this.model) return { outcome, ...(reason ? { reason } : {}), signals };
-    const { danger, crisis } = scores(this.model, reading);
-    const { thresholds } = this.model;
-    if (outcome === 'none' && danger < thresholds.net) return { outcome: 'none', signals };
-    const why = `${reason ?? 'woordgebruik'}; ernst ${crisis.toFixed(2)}, gevaar ${danger.toFixed(2)}`;
-    // Where no rule fired, the words alone are never enough for the crisis reply: ask first.
-    const clear = outcome !== 'none' && crisis >= thresholds.crisis;
-    return { outcome: clear ? 'crisis' : 'check', reason: why, signals };
+    const score = scores(this.model, reading);
+    const decided = decide(outcome, score, this.model.thresholds);
+    if (decided === 'none') return { outcome: 'none', signals };
+    const why =
+      `${reason ?? 'woordgebruik'}; ernst ${score.crisis.toFixed(2)}, ` +
+      `gevaar ${score.danger.toFixed(2)}`;
+    return { outcome: decided, reason: why, signals };
   }
 
   /** The rules' outcome and the features of a message (the tuner trains on these). */

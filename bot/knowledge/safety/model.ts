@@ -1,3 +1,4 @@
+import type { SafetyOutcome } from '../types.ts';
 import { visitFeatures, type FeatureSource } from './features.ts';
 import shipped from './model.json' with { type: 'json' };
 
@@ -39,7 +40,6 @@ class Scorer {
   private readonly net: number[] = [];
   private readonly severity: number[] = [];
   private readonly pairs = new Map<string, Map<string, number>>();
-  private readonly words = new Map<string, { one: number[]; pairs?: Map<string, number> }>();
   private seen = new Int32Array(0);
   private stamp = 0;
 
@@ -127,4 +127,18 @@ export function scores(
     danger: logistic(model.net.bias + whole.net),
     crisis: logistic(model.severity.bias + focus.severity),
   };
+}
+
+/**
+ * The outcome from the rules and the two scores. The learned part raises "nothing" to a check
+ * when the danger score is high; where a rule fired, the severity score decides crisis or
+ * check. Where no rule fired, the words alone never give the crisis reply: ask first.
+ */
+export function decide(
+  rules: SafetyOutcome,
+  score: { danger: number; crisis: number },
+  thresholds: SafetyModel['thresholds'],
+): SafetyOutcome {
+  if (rules === 'none') return score.danger >= thresholds.net ? 'check' : 'none';
+  return score.crisis >= thresholds.crisis ? 'crisis' : 'check';
 }
