@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { loadKnowledge } from '../../bot/knowledge/load/loader.ts';
 import { SafetyDetector } from '../../bot/knowledge/safety/detector.ts';
-import { SAFETY_MODEL } from '../../bot/knowledge/safety/model.ts';
+import { collectFeatures } from '../../bot/knowledge/safety/features.ts';
+import { probability, SAFETY_MODEL, scores } from '../../bot/knowledge/safety/model.ts';
 import { compileTerm, TermIndex, type CompiledTerm } from '../../bot/knowledge/safety/terms.ts';
 import { MAX_SAFETY_CHARS, safetyWords } from '../../bot/knowledge/safety/text.ts';
 import { REAL_KNOWLEDGE } from './helpers.ts';
@@ -104,5 +105,33 @@ describe('safety check: the term language of crisis.yaml', () => {
     assert.equal(found(i, 'ik kan niet meer, echt'), 1);
     assert.equal(found(i, 'ik kan niet meer inloggen'), 0);
     assert.equal(found(index('dood serieus'), 'ik wil dood, serieus'), 0);
+  });
+});
+
+describe('safety check: the learned part', () => {
+  it('scores a message exactly as the tuner computes it from the collected features', async () => {
+    const { base } = await loadKnowledge(REAL_KNOWLEDGE);
+    assert.ok(base);
+    const detector = new SafetyDetector(base.crisis, SAFETY_MODEL);
+    const story = 'Mijn collega zet elke avond memes over mij in de groepsapp, en ik ben bang. ';
+    for (const text of [
+      'de strop hangt al klaar in de schuur',
+      'ik kan niet meer, echt niet meer',
+      `${story.repeat(20)} nu staat hij beneden en zegt dat ik het ga merken`,
+      'wat kost de cursus social media?',
+    ]) {
+      const reading = detector.read(text);
+      const fast = scores(SAFETY_MODEL, reading);
+      const danger = probability(
+        SAFETY_MODEL.net,
+        collectFeatures(reading, 0, reading.words.length),
+      );
+      const crisis = probability(
+        SAFETY_MODEL.severity,
+        collectFeatures(reading, reading.focus[0], reading.focus[1]),
+      );
+      assert.ok(Math.abs(fast.danger - danger) < 1e-9, text);
+      assert.ok(Math.abs(fast.crisis - crisis) < 1e-9, text);
+    }
   });
 });

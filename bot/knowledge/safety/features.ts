@@ -7,8 +7,10 @@ import { remembered } from './terms.ts';
 // strings) and the detector (which only adds up the weights it knows, without building them).
 
 export interface FeatureSink {
-  one(feature: string): void;
-  pair(first: string, second: string): void;
+  /** A signal, outcome or rule name. */
+  name(feature: string): void;
+  /** A word, and the word after it when that one counts too (for the pair). */
+  word(word: string, next: string | undefined): void;
 }
 
 /** The words of a message as the rules left them, and the range the features come from. */
@@ -29,25 +31,32 @@ export function visitFeatures(
   sink: FeatureSink,
 ): void {
   const { words, cancelled, common } = source;
-  for (const feature of common) sink.one(feature);
+  for (const feature of common) sink.name(feature);
   const end = Math.min(to, words.length);
   for (let i = Math.max(0, from); i < end; i++) {
     const word = words[i];
     if (word === undefined || cancelled[i]) continue;
-    sink.one(word);
-    // Stems let the model carry what it learned from "gesprongen" to "springt".
-    if (word.length >= 4) sink.one(remembered(stems, word, () => `~${stem(word)}`));
-    const next = words[i + 1];
-    if (next !== undefined && i + 1 < end && !cancelled[i + 1]) sink.pair(word, next);
+    const next = i + 1 < end && !cancelled[i + 1] ? words[i + 1] : undefined;
+    sink.word(word, next);
   }
+}
+
+/** Stems let the model carry what it learned from "gesprongen" to "springt". */
+export function stemFeature(word: string): string | undefined {
+  return word.length >= 4 ? remembered(stems, word, () => `~${stem(word)}`) : undefined;
 }
 
 /** The features as strings, each once: what the tuner trains on. */
 export function collectFeatures(source: FeatureSource, from: number, to: number): string[] {
   const features = new Set<string>();
   visitFeatures(source, from, to, {
-    one: (feature) => features.add(feature),
-    pair: (first, second) => features.add(`${first} ${second}`),
+    name: (feature) => features.add(feature),
+    word(word, next) {
+      features.add(word);
+      const stemmed = stemFeature(word);
+      if (stemmed) features.add(stemmed);
+      if (next !== undefined) features.add(`${word} ${next}`);
+    },
   });
   return [...features];
 }

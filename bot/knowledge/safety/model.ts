@@ -1,5 +1,6 @@
 import type { SafetyOutcome } from '../types.ts';
-import { visitFeatures, type FeatureSource } from './features.ts';
+import { stemFeature, visitFeatures, type FeatureSource } from './features.ts';
+import { remembered } from './terms.ts';
 import shipped from './model.json' with { type: 'json' };
 
 // The learned part of the safety check, on top of the rules in crisis.yaml. Two logistic
@@ -30,6 +31,12 @@ export function probability(model: LinearModel, features: readonly string[]): nu
   return 1 / (1 + Math.exp(-z));
 }
 
+interface WordIds {
+  word: number | undefined;
+  stem: number | undefined;
+  pairs: Map<string, number> | undefined;
+}
+
 /**
  * Both models' weights by feature number, and per word of a message what it adds (the word,
  * its stem, the pairs it starts): scoring a long message then costs two lookups a word and
@@ -40,6 +47,7 @@ class Scorer {
   private readonly net: number[] = [];
   private readonly severity: number[] = [];
   private readonly pairs = new Map<string, Map<string, number>>();
+  private readonly byWord = new Map<string, WordIds>();
   private seen = new Int32Array(0);
   private stamp = 0;
 
@@ -70,6 +78,18 @@ class Scorer {
     return id;
   }
 
+  /** The feature numbers a word brings, looked up once per word. */
+  private wordIds(word: string): WordIds {
+    return remembered(this.byWord, word, () => {
+      const stemmed = stemFeature(word);
+      return {
+        word: this.ids.get(word),
+        stem: stemmed === undefined ? undefined : this.ids.get(stemmed),
+        pairs: this.pairs.get(word),
+      };
+    });
+  }
+
   /** Summed weights of both models over a range of a message. */
   sum(source: FeatureSource, from: number, to: number): { net: number; severity: number } {
     if (this.seen.length < this.ids.size) this.seen = new Int32Array(this.ids.size);
@@ -88,8 +108,13 @@ class Scorer {
       severity += this.severity[id] ?? 0;
     };
     visitFeatures(source, from, to, {
-      one: (feature) => count(this.ids.get(feature)),
-      pair: (first, second) => count(this.pairs.get(first)?.get(second)),
+      name: (feature) => count(this.ids.get(feature)),
+      word: (word, next) => {
+        const known = this.wordIds(word);
+        count(known.word);
+        count(known.stem);
+        if (next !== undefined) count(known.pairs?.get(next));
+      },
     });
     return { net, severity };
   }
