@@ -5,7 +5,8 @@ import { parseEvalFile } from '../eval/eval-file.ts';
 import { parseSafetyFile } from '../eval/safety-file.ts';
 import { FILES, loadKnowledge, readRaw } from '../load/loader.ts';
 import { normalizeText } from '../text/normalize.ts';
-import { Reporter, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { Reporter, type Diagnostic } from './diagnostics.ts';
+import { foldDiagnostics } from './fold.ts';
 
 export interface CheckSummary {
   entries: number;
@@ -29,7 +30,7 @@ export async function checkKnowledgeDir(dir: string): Promise<CheckOutcome> {
   const targets = allTargets(ids);
   const examples = new Map<string, string>();
   for (const source of loaded.sources) {
-    for (const question of source.questions) examples.set(normalizeText(question), source.target);
+    for (const { text } of source.questions) examples.set(normalizeText(text), source.target);
   }
   let testFiles = 0;
   let testQuestions = 0;
@@ -54,8 +55,9 @@ export async function checkKnowledgeDir(dir: string): Promise<CheckOutcome> {
     testFiles,
     testQuestions,
   };
+  const { diagnostics, unreadable } = loaded.unfolded;
   return {
-    diagnostics: sortDiagnostics([...loaded.diagnostics, ...reporter.diagnostics]),
+    diagnostics: foldDiagnostics([...diagnostics, ...reporter.diagnostics], unreadable),
     summary,
   };
 }
