@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { FILES } from '../load/files.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 
 // One message per mistake, the cause first. A file that cannot be read makes every
@@ -66,6 +67,7 @@ function foldMissing(diagnostics: readonly Diagnostic[], cwd: string): Diagnosti
       ...d,
       severity: 'fout',
       message: `"${d.missing}" bestaat niet, maar wordt ${group.length} keer genoemd`,
+      hint: `Is het onderwerp verwijderd of hernoemd? Zet ${FILES.entries}/${d.missing}.md terug, of vervang "${d.missing}" overal. ${d.hint}`,
       notes: [...(d.notes ?? []), `Genoemd in: ${places(sorted, cwd)}.`],
     });
   }

@@ -263,9 +263,13 @@ function checkObject(
   }
   const record = value as Record<string, unknown>;
   const allowed = Object.keys(fields);
+  // A misspelt or Dutch field name is one mistake: "onbekend veld" with the guess, not also
+  // "the field is missing".
+  const guessed = new Set<string>();
   for (const key of Object.keys(record)) {
     if (key in fields) continue;
     const guess = closest(key, allowed);
+    if (guess) guessed.add(guess);
     ctx.reporter.error(
       ctx.file,
       ctx.parsed.keyPosition(path, key),
@@ -277,7 +281,7 @@ function checkObject(
   for (const [key, field] of Object.entries(fields)) {
     const present = key in record && record[key] !== null && record[key] !== undefined;
     if (present) validate(record[key], field.spec, [...path, key], ctx);
-    else if (field.required) {
+    else if (field.required && !guessed.has(key)) {
       const where = key in record ? [...path, key] : path;
       const message =
         key in record
@@ -296,8 +300,25 @@ function missingHint(key: string, spec: Spec): string {
   return `Vul "${key}" in; schrijf TE_VULLEN als de informatie nog niet bekend is.`;
 }
 
+/** The Dutch words an editor may use for a field. */
+const DUTCH_NAMES: Record<string, string> = {
+  titel: 'title',
+  vragen: 'questions',
+  voorbeeldvragen: 'questions',
+  vraag: 'questions',
+  trefwoorden: 'keywords',
+  vervolg: 'followups',
+  vervolgonderwerpen: 'followups',
+  bijgewerkt: 'updated',
+  datum: 'updated',
+  formaat: 'format',
+  versie: 'format',
+};
+
 function closest(word: string, options: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
+  const dutch = DUTCH_NAMES[lower];
+  if (dutch !== undefined && options.includes(dutch)) return dutch;
   return options.find(
     (option) => option.toLowerCase() === lower || editDistance(option.toLowerCase(), lower) <= 2,
   );
