@@ -60,7 +60,7 @@ describe('hot reload of the knowledge folder', function () {
     service = await KnowledgeService.open({ dir, logger, watch: true, debounceMs: 50 });
   });
   afterEach(async () => {
-    service.close();
+    await service.close();
     await removeDir(dir);
   });
 

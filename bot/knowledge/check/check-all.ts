@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { allTargets } from '../eval/evaluate.ts';
 import { parseEvalFile } from '../eval/eval-file.ts';
 import { parseSafetyFile } from '../eval/safety-file.ts';
+import { goLiveWarnings, type GoLiveWarning } from '../go-live.ts';
 import { FILES, loadKnowledge, readRaw } from '../load/loader.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { Reporter, type Diagnostic } from './diagnostics.ts';
@@ -20,6 +21,8 @@ export interface CheckSummary {
 export interface CheckOutcome {
   diagnostics: Diagnostic[];
   summary: CheckSummary;
+  /** What must be settled before going live; only known when the folder loads. */
+  goLive: GoLiveWarning[];
 }
 
 /** Everything the loader checks, plus the evaluation files in tests/. */
@@ -59,6 +62,7 @@ export async function checkKnowledgeDir(dir: string): Promise<CheckOutcome> {
   return {
     diagnostics: foldDiagnostics([...diagnostics, ...reporter.diagnostics], unreadable),
     summary,
+    goLive: base ? await goLiveWarnings(dir, base) : [],
   };
 }
 
