@@ -91,7 +91,8 @@ export function knowledgePage(view: KnowledgeView): string {
           ${
             status.live
               ? 'De bot draait in productie: met een punt hieronder start hij niet, en een wijziging die er een terugbrengt, laadt hij niet.'
-              : 'In productie (NODE_ENV=production) start de bot niet zolang hier iets staat. Controleer het ook met npm run kb:check -- --live.'
+              : html`In productie (<code>NODE_ENV=production</code>) start de bot niet zolang hier
+                  iets staat. Controleer het ook met <code>npm run kb:check -- --live</code>.`
           }
         </p>
         ${GROUPS.map(([kind, title, explain]) => {
