@@ -7,7 +7,7 @@ import type { BotConfig } from './config.ts';
 import { KnowledgeService } from './knowledge/service.ts';
 import { resolveKnowledgeDir } from './knowledge/paths.ts';
 import { describeError, type Logger } from './logger.ts';
-import { BotServer } from './server.ts';
+import { BotServer, type HealthInfo } from './server.ts';
 import { createStores, type Stores } from './storage/factory.ts';
 import type { StateStore } from './storage/state-store.ts';
 import { RetentionJob } from './privacy/retention.ts';
@@ -101,6 +101,37 @@ export function alertRoutes(config: Pick<BotConfig, 'mail' | 'teamsAlert'>): str
   return [...(config.mail ? ['e-mail'] : []), ...(config.teamsAlert ? ['Teams'] : [])];
 }
 
+/** /healthz: always 200 while the bot answers; `warnings` say what the bureau should fix. */
+function health(knowledge: KnowledgeService, alerts: string[]): HealthInfo {
+  const status = knowledge.status();
+  const reload = status.lastReload;
+  const warnings = [
+    ...(alerts.length === 0
+      ? ['Nieuwe verzoeken worden niet gemeld: geen e-mail en geen Teams ingesteld.']
+      : []),
+    ...(reload && !reload.ok
+      ? [
+          `De laatste wijziging aan de kennisbank is niet geladen (${reload.errors} fout(en)); ` +
+            'de bot gebruikt de vorige versie. Zie /beheer/kennisbank of npm run kb:check.',
+        ]
+      : []),
+  ];
+  return {
+    status: 'ok',
+    version: packageJson.version,
+    knowledgeEntries: status.entries,
+    knowledge: {
+      hash: status.hash,
+      loadedAt: status.loadedAt.toISOString(),
+      ...(reload
+        ? { lastReload: { at: reload.at.toISOString(), ok: reload.ok, errors: reload.errors } }
+        : {}),
+    },
+    alerts,
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
+}
+
 /** The bot without HTTP: the transcript tests drive this with a TestAdapter. */
 export async function buildBot(
   config: BotConfig,
@@ -113,6 +144,10 @@ export async function buildBot(
     dir: config.knowledgeDir ?? resolveKnowledgeDir(),
     logger,
     watch: background,
+    pollMs: config.knowledgePollMs,
+    // In production, TE_VULLEN, open "Controleren vóór livegang" notes, answers too long for a
+    // phone and no way to reach a person stop the start (and a reload that brings them back).
+    live: config.production,
   });
   await knowledge.load();
   const stores = await createStores(config);
@@ -183,7 +218,7 @@ export async function buildBot(
     alerts,
     close: async () => {
       retention.stop();
-      knowledge.close();
+      await knowledge.close();
       await storage.flush();
       await records.close();
       await insight.recorder.idle();
@@ -210,17 +245,7 @@ export async function startApp(
     logger,
     security,
     now: options.now,
-    health: () => ({
-      status: 'ok',
-      version: packageJson.version,
-      knowledgeEntries: knowledge.entryCount,
-      alerts: parts.alerts,
-      ...(parts.alerts.length === 0
-        ? {
-            warnings: ['Nieuwe verzoeken worden niet gemeld: geen e-mail en geen Teams ingesteld.'],
-          }
-        : {}),
-    }),
+    health: () => health(knowledge, parts.alerts),
   });
   const records = parts.records.records.store;
   const { clientAddress } = security;

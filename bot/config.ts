@@ -10,6 +10,9 @@ export interface BotConfig {
   logLevel: LogLevel;
   production: boolean;
   knowledgeDir: string | undefined;
+  /** 0: follow the knowledge folder by file events. More: look at every file this often (ms),
+   *  for a folder on a network share (Azure Files) where file events do not arrive. */
+  knowledgePollMs: number;
   auth: BotAuthConfig;
   /** Azure Direct Line secret: when set, the widget gets tokens from Azure instead of the
    *  bot's own local Direct Line endpoint. */
@@ -332,6 +335,7 @@ export function loadConfig(env: Env = process.env): BotConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     production,
     knowledgeDir,
+    knowledgePollMs: integer(env, 'KNOWLEDGE_POLL_MS', 0, 0, 600_000),
     auth,
     directLineSecret: optional(env, 'DIRECTLINE_SECRET'),
     botDomain: optional(env, 'BOT_DOMAIN'),

@@ -40,7 +40,13 @@ export function newErrorId(): string {
 export function describeError(error: unknown): { errorType: string; code?: string; at?: string } {
   if (!(error instanceof Error)) return { errorType: typeof error };
   const code = (error as Error & { code?: unknown }).code;
-  const at = error.stack?.split('\n').slice(1, 6).join('\n').trim();
+  // The call sites only: a message over several lines (the knowledge checker's) is no stack.
+  const at = error.stack
+    ?.split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 5)
+    .join('\n')
+    .trim();
   return {
     errorType: error.name,
     ...(typeof code === 'string' ? { code } : {}),

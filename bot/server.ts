@@ -27,6 +27,13 @@ export interface HealthInfo {
   status: 'ok';
   version: string;
   knowledgeEntries: number;
+  /** The knowledge version this instance runs (the same hash on every instance when they run
+   *  the same files), and whether the last edit loaded. */
+  knowledge: {
+    hash: string;
+    loadedAt: string;
+    lastReload?: { at: string; ok: boolean; errors: number };
+  };
   /** How new records reach the bureau ("e-mail", "Teams"). */
   alerts: string[];
   /** Things the bureau should know; the bot works regardless. */

@@ -30,7 +30,6 @@ export function installInsight(server: Server, deps: InsightDeps): void {
         questions: insight.questions,
         sealer: insight.sealer,
         base: knowledge.base,
-        knowledgeDir: knowledge.status().dir,
         now: now(),
         showHandled,
       });

@@ -1,4 +1,3 @@
-import { relative, sep } from 'node:path';
 import { stringify } from 'yaml';
 import {
   COUNTERS,
@@ -9,7 +8,8 @@ import {
 } from '../insight/counts.ts';
 import type { QuestionKind, QuestionStore } from '../insight/questions.ts';
 import type { TextSealer } from '../insight/sealed-text.ts';
-import { FILES } from '../knowledge/load/loader.ts';
+import { blockLine } from '../knowledge/load/examples-file.ts';
+import { examplesPath, FILES } from '../knowledge/load/files.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import { addDays, isoWeek, localDay, weekStart } from '../time/amsterdam.ts';
 
@@ -41,7 +41,7 @@ export interface QuestionRow {
   file: string;
   /** Undefined when it cannot be opened (its key is gone). */
   text: string | undefined;
-  /** The text as a line to paste under `questions:` in that file. */
+  /** The text as a line to paste under `questions:` in that file, in that file's form. */
   example: string | undefined;
   handledBy: string | undefined;
 }
@@ -60,15 +60,17 @@ function titleOf(base: KnowledgeBase, id: string): string {
   return base.entries.get(id)?.title ?? id;
 }
 
-function fileOf(base: KnowledgeBase, dir: string, id: string | undefined): string {
-  if (id === 'course') return FILES.course;
-  if (id === 'counsellor') return FILES.contacts;
-  const entry = id === undefined ? undefined : base.entries.get(id);
-  return entry ? relative(dir, entry.file).split(sep).join('/') : FILES.outOfScope;
+/** The example file of the closest target; with none, the out-of-scope examples. */
+function fileOf(base: KnowledgeBase, id: string | undefined): string {
+  if (id === 'course' || id === 'counsellor' || (id !== undefined && base.entries.has(id)))
+    return examplesPath(id);
+  return FILES.outOfScope;
 }
 
-/** A YAML list item, quoted where YAML needs it, indented as in the entry files. */
-export function exampleLine(text: string): string {
+/** A line under "questions: |" in voorbeelden/, or a YAML list item (quoted where YAML
+ *  needs it) in out-of-scope.yaml. */
+export function exampleLine(file: string, text: string): string {
+  if (file !== FILES.outOfScope) return blockLine(text);
   return `  ${stringify([text], { lineWidth: 0 }).trimEnd()}`;
 }
 
@@ -110,7 +112,6 @@ export async function gatherInsight(deps: {
   questions: QuestionStore | undefined;
   sealer: TextSealer | undefined;
   base: KnowledgeBase;
-  knowledgeDir: string;
   now: Date;
   showHandled: boolean;
 }): Promise<InsightData> {
@@ -128,9 +129,9 @@ export async function gatherInsight(deps: {
         day: q.day,
         kind: q.kind,
         closestTitle: q.closest === undefined ? undefined : titleOf(deps.base, q.closest),
-        file: fileOf(deps.base, deps.knowledgeDir, q.closest),
+        file: fileOf(deps.base, q.closest),
         text,
-        example: text === undefined ? undefined : exampleLine(text),
+        example: text === undefined ? undefined : exampleLine(fileOf(deps.base, q.closest), text),
         handledBy: q.handledBy,
       };
     });

@@ -1,15 +1,18 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { FILES, isTemporaryFile } from './load/loader.ts';
-import { PLACEHOLDER } from './placeholder.ts';
+import { FILES, isTemporaryFile } from './load/files.ts';
+import { isPlaceholder, PLACEHOLDER } from './placeholder.ts';
 import type { KnowledgeBase } from './types.ts';
 
 // What the bureau should settle before the bot goes live: fields still TE_VULLEN, the
-// editors' own "Controleren vóór livegang" notes (comments in the files), and answers that do
-// not fit on a phone screen, so a person has to scroll through one answer.
+// editors' own "Controleren vóór livegang" notes (comments in the files), answers whose first
+// message does not fit on a phone screen, and no filled-in way at all to reach a person.
+// `npm run kb:check` lists them; `kb:check --live` and a production start refuse them.
+
+export const GO_LIVE_KINDS = ['te-vullen', 'controleren', 'lang', 'contact'] as const;
 
 export interface GoLiveWarning {
-  kind: 'te-vullen' | 'controleren' | 'lang';
+  kind: (typeof GO_LIVE_KINDS)[number];
   /** Relative to the knowledge folder, with "/". */
   file: string;
   line?: number;
@@ -22,6 +25,17 @@ const CHECK_NOTE = /controleren v[oó]{2}r livegang:?\s*(.*)$/i;
  *  28 lines of text fit between the page header and the send box. */
 export const PHONE_LINE_CHARS = 38;
 export const PHONE_SCREEN_LINES = 28;
+
+/** The conversation's "Lees meer" marker: a line with only this comment. Until the bot splits
+ *  answers there, no entry has it and the first message is the whole answer. */
+const MORE_LINE = /^\s*<!--\s*meer\s*-->\s*$/i;
+
+/** The first message of an answer: the text before the "Lees meer" marker, else all of it. */
+export function firstPart(body: string): string {
+  const lines = body.split('\n');
+  const marker = lines.findIndex((line) => MORE_LINE.test(line));
+  return (marker < 0 ? lines : lines.slice(0, marker)).join('\n').trim();
+}
 
 /** How many phone screens an answer fills, estimated from its lines wrapped at 38 characters
  *  (a blank line between paragraphs counts as a line). */
@@ -64,6 +78,13 @@ function placeholders(file: string, lines: string[]): GoLiveWarning[] {
   return warnings;
 }
 
+/** The 1-based line on which the answer of an entry file begins (after the second ---). */
+function bodyLine(lines: readonly string[]): number {
+  const close = lines.findIndex((line, i) => i > 0 && /^---\s*$/.test(line));
+  const first = lines.findIndex((line, i) => i > close && line.trim() !== '');
+  return (first < 0 ? close + 1 : first) + 1;
+}
+
 function checkNotes(file: string, lines: string[]): GoLiveWarning[] {
   const warnings: GoLiveWarning[] = [];
   lines.forEach((text, index) => {
@@ -81,25 +102,55 @@ function checkNotes(file: string, lines: string[]): GoLiveWarning[] {
   return warnings;
 }
 
+/** No channel in contacts.yaml is filled in: nobody can reach a person from the bot. */
+function noContactRoute(base: KnowledgeBase, lines: readonly string[]): GoLiveWarning[] {
+  if (base.contacts.channels.some((channel) => !isPlaceholder(channel.value))) return [];
+  const line = lines.findIndex((text) => /^channels:/.test(text)) + 1;
+  const kinds = base.contacts.channels.map((channel) => channel.type).join(', ');
+  return [
+    {
+      kind: 'contact',
+      file: FILES.contacts,
+      ...(line > 0 ? { line } : {}),
+      message: `Geen enkele manier om een vertrouwenspersoon te bereiken is ingevuld (${kinds}): vul minstens één kanaal in.`,
+    },
+  ];
+}
+
 export async function goLiveWarnings(dir: string, base: KnowledgeBase): Promise<GoLiveWarning[]> {
   const warnings: GoLiveWarning[] = [];
+  const texts = new Map<string, string[]>();
   for (const path of await filesIn(dir)) {
     const file = relative(dir, path).split(sep).join('/');
     const lines = (await readFile(path, 'utf8')).split(/\r?\n/);
+    texts.set(path, lines);
     if (file === FILES.contacts || file === FILES.course)
       warnings.push(...placeholders(file, lines));
+    if (file === FILES.contacts) warnings.push(...noContactRoute(base, lines));
     warnings.push(...checkNotes(file, lines));
   }
   for (const entry of base.entries.values()) {
-    const screens = phoneScreens(entry.body);
+    const first = firstPart(entry.body);
+    const screens = phoneScreens(first);
     if (screens <= 1) continue;
     warnings.push({
       kind: 'lang',
       file: relative(dir, entry.file).split(sep).join('/'),
+      line: bodyLine(texts.get(entry.file) ?? []),
       message:
         `Het antwoord "${entry.title}" is ongeveer ${screens.toFixed(1).replace('.', ',')} ` +
-        `telefoonschermen lang (${entry.body.length} tekens).`,
+        `telefoonschermen lang (${first.length} tekens); op een telefoon moet iemand erdoor scrollen.`,
     });
   }
-  return warnings;
+  return warnings.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** One line: where, and what to settle. */
+export function formatGoLive(warning: GoLiveWarning, dir: string, cwd = process.cwd()): string {
+  const path = relative(cwd, join(dir, warning.file)) || warning.file;
+  const what =
+    warning.kind === 'controleren'
+      ? `controleren vóór livegang: ${warning.message}`
+      : warning.message;
+  return `${path}${warning.line === undefined ? '' : `:${warning.line}`}: ${what}`;
 }

@@ -7,6 +7,7 @@ import {
   type Diagnostic,
 } from './check/diagnostics.ts';
 import { contentHash } from './fingerprint.ts';
+import { formatGoLive, goLiveWarnings, type GoLiveWarning } from './go-live.ts';
 import { loadKnowledge } from './load/loader.ts';
 import { Matcher } from './match/matcher.ts';
 import type { SafetyResult } from './safety/detector.ts';
@@ -23,6 +24,11 @@ export interface KnowledgeServiceOptions {
   dir: string;
   logger: KnowledgeLogger;
   watch?: boolean;
+  /** 0 (default): file events. More: poll every file this often, in ms (network shares). */
+  pollMs?: number;
+  /** Production: what must be settled before going live (go-live.ts) stops the first load
+   *  and keeps a reload from replacing the version that runs. */
+  live?: boolean;
   tuning?: Tuning;
   /** The learned part of the safety check; the shipped model by default. */
   safetyModel?: SafetyModel;
@@ -49,6 +55,25 @@ export interface KnowledgeStatus {
   loadedAt: Date;
   /** The last reload after a file change, if any; a failed one left the version above. */
   lastReload: { at: Date; ok: boolean; errors: number; problems: ReloadProblem[] } | undefined;
+  /** How this instance follows the folder: not at all, by file events, or by polling. */
+  watch: { mode: 'uit' | 'gebeurtenissen' | 'peilen'; pollMs: number };
+  /** Production: what go-live.ts lists keeps a reload from being used. */
+  live: boolean;
+}
+
+/** Thrown by the first load in production when the files are not ready to go live. */
+export class KnowledgeNotLiveError extends Error {
+  readonly warnings: GoLiveWarning[];
+  constructor(dir: string, warnings: GoLiveWarning[]) {
+    super(
+      `De kennisbank in ${dir} is niet klaar voor livegang (NODE_ENV=production): ` +
+        `${warnings.length} punt(en).\n` +
+        `${warnings.map((w) => `  ${formatGoLive(w, dir, dir)}`).join('\n')}\n` +
+        'Vul ze in of los ze op (controleer met: npm run kb:check -- --live) en start opnieuw.',
+    );
+    this.name = 'KnowledgeNotLiveError';
+    this.warnings = warnings;
+  }
 }
 
 /** Thrown by the first load only; later broken edits keep the last good version. */
@@ -78,6 +103,8 @@ export class KnowledgeService {
   private readonly dir: string;
   private readonly logger: KnowledgeLogger;
   private readonly watchEnabled: boolean;
+  private readonly pollMs: number;
+  private readonly live: boolean;
   private readonly tuning: Tuning;
   private readonly safetyModel: SafetyModel;
   private readonly debounceMs: number;
@@ -92,6 +119,8 @@ export class KnowledgeService {
     this.dir = options.dir;
     this.logger = options.logger;
     this.watchEnabled = options.watch ?? false;
+    this.pollMs = options.pollMs ?? 0;
+    this.live = options.live ?? false;
     this.tuning = options.tuning ?? TUNING;
     this.safetyModel = options.safetyModel ?? SAFETY_MODEL;
     this.debounceMs = options.debounceMs ?? 150;
@@ -103,11 +132,17 @@ export class KnowledgeService {
     return service;
   }
 
-  /** Loads the folder; throws a readable KnowledgeLoadError when this first version is invalid. */
+  /** Loads the folder; throws a readable KnowledgeLoadError when this first version is
+   *  invalid (KnowledgeNotLiveError in production when it is not ready to go live). Resolves
+   *  once the folder is watched, so no save after it is missed. */
   async load(): Promise<void> {
     const started = performance.now();
     const result = await loadKnowledge(this.dir);
     if (!result.base) throw new KnowledgeLoadError(this.dir, sortDiagnostics(result.diagnostics));
+    if (this.live) {
+      const warnings = await goLiveWarnings(this.dir, result.base);
+      if (warnings.length > 0) throw new KnowledgeNotLiveError(this.dir, warnings);
+    }
     this.snapshot = this.snapshotOf(result.base);
     this.logger.info(
       { entries: this.entryCount, ms: Math.round(performance.now() - started) },
@@ -117,6 +152,7 @@ export class KnowledgeService {
       this.watcher = new FolderWatcher({
         dir: this.dir,
         debounceMs: this.debounceMs,
+        pollMs: this.pollMs,
         onChange: () => this.scheduleReload(),
         onError: (error) =>
           this.logger.error(
@@ -124,36 +160,50 @@ export class KnowledgeService {
             'kennisbank: map bewaken mislukt',
           ),
       });
+      await this.watcher.ready;
     }
   }
 
-  /** Reloads now; resolves when done. Invalid content keeps the last good version. */
+  /** Reloads now; resolves when done. Invalid content keeps the last good version, and so
+   *  does content that is not ready to go live in production. */
   async reload(): Promise<ReloadEvent> {
     const result = await loadKnowledge(this.dir);
-    const errors = errorCount(result.diagnostics);
-    const failures = sortDiagnostics(result.diagnostics)
-      .filter((d) => d.severity === 'fout')
-      .slice(0, MAX_LOGGED_PROBLEMS);
-    if (result.base) {
+    const failures = result.diagnostics.filter((d) => d.severity === 'fout');
+    let problems: ReloadProblem[] = failures.map((d) => ({
+      file: relative(this.dir, d.file).split(sep).join('/'),
+      line: d.line,
+      message: d.message,
+    }));
+    let errors = errorCount(result.diagnostics);
+    const notLive =
+      result.base && this.live ? await goLiveWarnings(this.dir, result.base) : undefined;
+    if (notLive && notLive.length > 0) {
+      errors = notLive.length;
+      problems = notLive.map((w) => ({ file: w.file, line: w.line ?? 1, message: w.message }));
+    }
+    const ok = result.base !== undefined && errors === 0;
+    if (ok && result.base) {
       this.snapshot = this.snapshotOf(result.base);
       this.logger.info({ entries: this.entryCount }, 'kennisbank herladen');
     } else {
-      const problems = failures.map((d) => logFields(d));
       this.logger.error(
-        { errors, problems },
-        'kennisbank niet herladen: fouten gevonden; de vorige versie blijft actief',
+        {
+          errors,
+          problems: notLive?.length
+            ? problems.slice(0, MAX_LOGGED_PROBLEMS)
+            : failures.slice(0, MAX_LOGGED_PROBLEMS).map((d) => logFields(d)),
+        },
+        notLive?.length
+          ? 'kennisbank niet herladen: niet klaar voor livegang; de vorige versie blijft actief'
+          : 'kennisbank niet herladen: fouten gevonden; de vorige versie blijft actief',
       );
     }
-    const event = { ok: result.base !== undefined, errors };
+    const event = { ok, errors };
     this.lastReload = {
       at: new Date(),
-      ok: event.ok,
+      ok,
       errors,
-      problems: failures.map((d) => ({
-        file: relative(this.dir, d.file).split(sep).join('/'),
-        line: d.line,
-        message: d.message,
-      })),
+      problems: problems.slice(0, MAX_LOGGED_PROBLEMS),
     };
     for (const listener of this.listeners) listener(event);
     return event;
@@ -227,6 +277,11 @@ export class KnowledgeService {
       hash,
       loadedAt: base.loadedAt,
       lastReload: this.lastReload,
+      watch: {
+        mode: !this.watchEnabled ? 'uit' : this.pollMs > 0 ? 'peilen' : 'gebeurtenissen',
+        pollMs: this.pollMs,
+      },
+      live: this.live,
     };
   }
 
@@ -242,8 +297,10 @@ export class KnowledgeService {
     return this.snapshot?.base.entries.size ?? 0;
   }
 
-  close(): void {
-    this.watcher?.close();
+  /** Stops watching the folder; resolves when the watcher has let go of it. */
+  async close(): Promise<void> {
+    const watcher = this.watcher;
     this.watcher = undefined;
+    await watcher?.close();
   }
 }

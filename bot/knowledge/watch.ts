@@ -1,66 +1,65 @@
-import { watch, type FSWatcher } from 'node:fs';
-import { basename, sep } from 'node:path';
-import { isTemporaryFile } from './load/loader.ts';
+import { watch, type FSWatcher } from 'chokidar';
+import { basename, relative, sep } from 'node:path';
+import { FILES, isTemporaryFile } from './load/files.ts';
 
 export interface WatchOptions {
   dir: string;
   debounceMs: number;
+  /** 0: the system's file events. More: look at every file this often, in ms, for folders
+   *  whose events do not reach this machine (an Azure Files or other SMB share). */
+  pollMs: number;
   onChange: () => void;
   onError: (error: unknown) => void;
 }
 
-const RETRY_MS = 2000;
-
 /**
- * Calls onChange once after a burst of file events in the knowledge folder (an editor's save
- * is several events). Node 24's recursive fs.watch uses inotify, so nothing is polled; if
- * the watch breaks (folder replaced), it is set up again.
+ * Calls onChange once after a burst of changes in the knowledge folder (an editor's save is
+ * several events). chokidar watches the folders, follows a file that an editor or sync tool
+ * replaces by a rename (so later saves in place are still seen), and picks up folders that
+ * are removed and put back; with `pollMs` it compares every file's stat instead.
  */
 export class FolderWatcher {
+  /** Resolves once the folder is being watched: a save after this is never missed. */
+  readonly ready: Promise<void>;
   private readonly options: WatchOptions;
-  private watcher: FSWatcher | undefined;
+  private readonly watcher: FSWatcher;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
 
   constructor(options: WatchOptions) {
     this.options = options;
-    this.start();
+    const polling = options.pollMs > 0;
+    this.watcher = watch(options.dir, {
+      ignoreInitial: true,
+      ignored: (path) => !relevant(options.dir, path),
+      usePolling: polling,
+      ...(polling ? { interval: options.pollMs, binaryInterval: options.pollMs } : {}),
+    });
+    this.watcher.on('all', () => this.changed());
+    this.watcher.on('error', (error) => options.onError(error));
+    this.ready = new Promise((resolve) => this.watcher.once('ready', () => resolve()));
   }
 
-  private start(): void {
+  private changed(): void {
     if (this.closed) return;
-    try {
-      this.watcher = watch(this.options.dir, { recursive: true }, (_event, name) =>
-        this.changed(name),
-      );
-      this.watcher.on('error', (error) => this.restart(error));
-    } catch (error) {
-      this.restart(error);
-    }
-  }
-
-  private restart(error: unknown): void {
-    this.options.onError(error);
-    this.watcher?.close();
-    this.watcher = undefined;
-    if (!this.closed) setTimeout(() => this.start(), RETRY_MS).unref();
-  }
-
-  private changed(name: string | null): void {
-    if (name !== null && !relevant(name)) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.options.onChange(), this.options.debounceMs);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
-    this.watcher?.close();
+    await this.watcher.close();
   }
 }
 
-/** Evaluation files and the README do not change what the bot answers. */
-function relevant(name: string): boolean {
-  const first = name.split(sep)[0];
-  return first !== 'tests' && basename(name) !== 'README.md' && !isTemporaryFile(basename(name));
+/** Evaluation files, the README and editors' temporary files do not change what the bot
+ *  answers. */
+function relevant(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  if (rel === '') return true;
+  const parts = rel.split(sep);
+  if (parts[0] === FILES.tests) return false;
+  const name = basename(path);
+  return name !== 'README.md' && !parts.some(isTemporaryFile);
 }

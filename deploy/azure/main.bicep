@@ -3,7 +3,10 @@
 //   (with a `staging` slot for swap deployments and roll-back);
 // - a Storage account with one private blob container for conversation state and records
 //   (STORAGE=blobs, shared by every instance);
-// - an Azure Bot (Microsoft.BotService) with the Teams and Direct Line channels.
+// - an Azure Bot (Microsoft.BotService) with the Teams and Direct Line channels;
+// - a second Storage account with an Azure Files share for the knowledge files, mounted into
+//   the web app (KNOWLEDGE_DIR) and opened by the bureau as a network drive. Its own account,
+//   so its key opens the knowledge only, never the conversation state or the records.
 // The app settings are exactly what bot/config.ts reads, plus three App Service platform
 // settings (run from the zip package, and the warm-up check for slot swaps).
 // Deploy and operate with the commands in README.md.
@@ -36,6 +39,14 @@ param storageSku string = 'Standard_ZRS'
 
 @description('Blob container for state and records (BLOB_CONTAINER).')
 param blobContainer string = 'bdv-chatbot'
+
+@description('Azure Files share with the knowledge files (KNOWLEDGE_DIR), in its own storage account.')
+param knowledgeShare string = 'kennisbank'
+
+@description('How often every instance looks at each knowledge file, in ms (KNOWLEDGE_POLL_MS): file events do not cross an SMB mount.')
+@minValue(500)
+@maxValue(60000)
+param knowledgePollMs int = 2000
 
 @description('Azure Bot pricing tier: F0 (free, standard channels are free anyway) or S1.')
 @allowed(['F0', 'S1'])
@@ -132,6 +143,8 @@ param trustProxy string = '1'
 var suffix = uniqueString(resourceGroup().id, name)
 var appName = '${name}-${suffix}'
 var storageName = take(toLower('${replace(name, '-', '')}${suffix}'), 24)
+var knowledgeStorageName = take(toLower('${take(replace(name, '-', ''), 9)}kennis${suffix}'), 24)
+var knowledgeMountPath = '/mounts/kennisbank'
 var hostName = empty(botDomain) ? '${appName}.azurewebsites.net' : botDomain
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -170,6 +183,46 @@ resource container 'Microsoft.Storage/storageAccounts/blobServices/containers@20
   name: blobContainer
   properties: {
     publicAccess: 'None'
+  }
+}
+
+// The knowledge files: an SMB share the bureau opens as a network drive and every instance
+// mounts. A separate account, so the key staff need for the drive opens nothing else.
+resource knowledgeStorage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: knowledgeStorageName
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: storageSku
+  }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    // App Service mounts a share with the account key; staff map the drive with it too.
+    allowSharedKeyAccess: true
+  }
+}
+
+resource knowledgeFiles 'Microsoft.Storage/storageAccounts/fileServices@2023-05-01' = {
+  parent: knowledgeStorage
+  name: 'default'
+  properties: {
+    // The knowledge holds no personal data: a deleted share can be restored for two weeks.
+    shareDeleteRetentionPolicy: {
+      enabled: true
+      days: 14
+    }
+  }
+}
+
+resource knowledgeFileShare 'Microsoft.Storage/storageAccounts/fileServices/shares@2023-05-01' = {
+  parent: knowledgeFiles
+  name: knowledgeShare
+  properties: {
+    shareQuota: 1
+    enabledProtocols: 'SMB'
+    accessTier: 'TransactionOptimized'
   }
 }
 
@@ -225,6 +278,9 @@ var appSettings = [
   // limit (RATE_LIMIT_IP keeps its default, sized for an office behind one address).
   { name: 'TRUST_PROXY', value: trustProxy }
   { name: 'RATE_LIMIT_CONVERSATION', value: string(rateLimitConversation) }
+  // The knowledge files on the mounted share, polled: SMB brings no file events.
+  { name: 'KNOWLEDGE_DIR', value: knowledgeMountPath }
+  { name: 'KNOWLEDGE_POLL_MS', value: string(knowledgePollMs) }
   { name: 'SMTP_HOST', value: smtpHost }
   { name: 'SMTP_PORT', value: smtpPort }
   { name: 'SMTP_SECURE', value: smtpSecure }
@@ -244,6 +300,17 @@ var siteConfig = {
   // Instances that fail /healthz are taken out of the load balancer and replaced.
   healthCheckPath: '/healthz'
   appSettings: appSettings
+  // Every instance (and the staging slot) mounts the same share: one version for all.
+  azureStorageAccounts: {
+    kennisbank: {
+      type: 'AzureFiles'
+      accountName: knowledgeStorage.name
+      shareName: knowledgeShare
+      mountPath: knowledgeMountPath
+      protocol: 'Smb'
+      accessKey: knowledgeStorage.listKeys().keys[0].value
+    }
+  }
 }
 
 // State lives in blobs, so any instance can take any request. Only the bot's built-in
@@ -263,6 +330,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   }
   dependsOn: [
     container
+    knowledgeFileShare
   ]
 }
 
@@ -385,3 +453,6 @@ output messagingEndpoint string = bot.properties.endpoint
 output botName string = bot.name
 output storageAccountName string = storage.name
 output workspaceUrl string = 'https://${hostName}/beheer'
+output knowledgeStorageAccountName string = knowledgeStorage.name
+output knowledgeShareName string = knowledgeShare
+output knowledgeNetworkPath string = '\\\\${knowledgeStorage.name}.file.${environment().suffixes.storage}\\${knowledgeShare}'

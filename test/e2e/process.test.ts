@@ -33,6 +33,33 @@ describe('the bot process', () => {
     assert.match(stderr, /MicrosoftAppPassword/);
   });
 
+  it('refuses to start in production while the knowledge is not ready to go live, one line each', async () => {
+    const dataDir = await makeTempDir();
+    try {
+      const child = startMain({
+        NODE_ENV: 'production',
+        MicrosoftAppId: 'app-id',
+        MicrosoftAppPassword: 'geheim',
+        RECORDS_KEY: Buffer.alloc(32, 7).toString('base64'),
+        DATA_DIR: dataDir,
+      });
+      const [stderr, code] = await Promise.all([
+        collect(child.stderr),
+        new Promise((resolve) => child.once('exit', resolve)),
+      ]);
+      assert.equal(code, 1);
+      assert.match(stderr, /niet klaar voor livegang \(NODE_ENV=production\): \d+ punt\(en\)/);
+      assert.match(
+        stderr,
+        /\n {2}contacts\.yaml:\d+: value van "Bellen met een vertrouwenspersoon" is nog TE_VULLEN/,
+      );
+      assert.match(stderr, /\n {2}course\.yaml:\d+: price is nog TE_VULLEN/);
+      assert.match(stderr, /npm run kb:check -- --live/);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('names a bad variable and exits', async () => {
     const child = startMain({ PORT: 'zeventig' });
     const [stderr, code] = await Promise.all([

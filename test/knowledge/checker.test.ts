@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { checkKnowledgeDir } from '../../bot/knowledge/check/check-all.ts';
@@ -53,14 +53,14 @@ describe('knowledge checker', function () {
   });
 
   it('reports an unknown key with a suggestion', async () => {
-    await edit(dir, 'entries/geheimhouding.md', 'keywords:', 'keywrods:');
+    await edit(dir, 'entries/geheimhouding.md', 'followups:', 'folowups:');
     const d = await expectError(
       'entries/geheimhouding.md',
-      'onbekend veld "keywrods"',
-      await lineOf(dir, 'entries/geheimhouding.md', 'keywrods:'),
+      'onbekend veld "folowups"',
+      await lineOf(dir, 'entries/geheimhouding.md', 'folowups:'),
     );
     assert.equal(d.column, 1);
-    assert.match(d.hint, /Bedoelt u "keywords"/);
+    assert.match(d.hint, /Bedoelt u "followups"/);
   });
 
   it('reports a missing required field and an empty one', async () => {
@@ -82,14 +82,14 @@ describe('knowledge checker', function () {
   it('reports fewer than eight example questions', async () => {
     await edit(
       dir,
-      'entries/naaktbeelden.md',
-      / {2}- Een collega stuurt ongevraagd naaktfoto's\n {2}- Iemand wil geld.*\n/,
+      'voorbeelden/naaktbeelden.yaml',
+      / {2}Een collega stuurt ongevraagd naaktfoto's\n {2}Iemand wil geld.*\n/,
       '',
     );
     await expectError(
-      'entries/naaktbeelden.md',
+      'voorbeelden/naaktbeelden.yaml',
       '6 voorbeeldvragen; minimaal 8',
-      await lineOf(dir, 'entries/naaktbeelden.md', '  - Ik kreeg'),
+      await lineOf(dir, 'voorbeelden/naaktbeelden.yaml', 'questions:'),
     );
   });
 
@@ -111,38 +111,47 @@ describe('knowledge checker', function () {
   it('reports the same example question under two targets', async () => {
     await edit(
       dir,
-      'entries/naaktbeelden.md',
-      'questions:\n',
-      'questions:\n  - hoe bewaar ik BERICHTEN als bewijs\n',
+      'voorbeelden/naaktbeelden.yaml',
+      'questions: |\n',
+      'questions: |\n  hoe bewaar ik BERICHTEN als bewijs\n',
     );
     const d = await expectError(
-      'entries/naaktbeelden.md',
+      'voorbeelden/naaktbeelden.yaml',
       'dezelfde voorbeeldvraag staat ook bij "bewijs-vastleggen"',
-      await lineOf(dir, 'entries/naaktbeelden.md', 'BERICHTEN'),
+      await lineOf(dir, 'voorbeelden/naaktbeelden.yaml', 'BERICHTEN'),
     );
+    assert.equal(d.column, 3);
     const first = await lineOf(
       dir,
-      'entries/bewijs-vastleggen.md',
+      'voorbeelden/bewijs-vastleggen.yaml',
       'Hoe bewaar ik berichten als bewijs?',
     );
-    assert.match(d.message, new RegExp(`bewijs-vastleggen\\.md:${first}\\)`));
+    assert.match(d.message, new RegExp(`bewijs-vastleggen\\.yaml:${first}\\)`));
   });
 
   it('reports duplicate ids and an id that differs from the file name', async () => {
     const source = await readFile(join(dir, 'entries/geheimhouding.md'), 'utf8');
-    await writeFile(
-      join(dir, 'entries/kopie.md'),
-      source.replace(
-        /Blijft wat ik vertel geheim\?[\s\S]*?keywords/,
-        'Een\n  - b\n  - c\n  - d\n  - e\n  - f\n  - g\n  - h\nkeywords',
-      ),
-    );
-    await expectError(
+    await writeFile(join(dir, 'entries/kopie.md'), source);
+    await mkdir(join(dir, 'entries/extra'));
+    await writeFile(join(dir, 'entries/extra/geheimhouding.md'), source);
+    const mismatch = await expectError(
       'entries/kopie.md',
       'de id "geheimhouding" is niet gelijk aan de bestandsnaam "kopie.md"',
       2,
     );
-    await expectError('entries/kopie.md', 'de id "geheimhouding" wordt ook gebruikt in', 2);
+    const duplicate = await expectError(
+      'entries/geheimhouding.md',
+      'de id "geheimhouding" wordt ook gebruikt in',
+      2,
+    );
+    assert.match(duplicate.message, /entries\/extra\/geheimhouding\.md/);
+    // One message per line (kopie.md's id is also a duplicate: that follows once the name is
+    // fixed), and the example file both entries point at is not reported as duplicated.
+    const { diagnostics } = await checkKnowledgeDir(dir);
+    assert.deepEqual(
+      diagnostics.map((d) => d.message),
+      [duplicate.message, mismatch.message],
+    );
   });
 
   it('reports an empty answer', async () => {

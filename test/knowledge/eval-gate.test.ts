@@ -5,7 +5,7 @@ import { errorCount, formatDiagnostic } from '../../bot/knowledge/check/diagnost
 import { readEvalFile } from '../../bot/knowledge/eval/eval-file.ts';
 import { allTargets, evaluate } from '../../bot/knowledge/eval/evaluate.ts';
 import { KnowledgeService } from '../../bot/knowledge/service.ts';
-import { memoryLogger, REAL_KNOWLEDGE, REPO } from './helpers.ts';
+import { memoryLogger, REAL_KNOWLEDGE } from './helpers.ts';
 
 const GATE = 0.9;
 // 0.9 on every evaluation file; where the engine does not reach it yet, a floor guards the
@@ -19,7 +19,8 @@ const FLOORS: Record<string, number> = {
  *  the share may be a little higher (holdout-3.yaml measured 2.3 % on 2026-12-06). */
 const MAX_FLAGGED = 0.02;
 const MAX_FLAGGED_PER_FILE = 0.025;
-const DEV_QUESTIONS = join(REPO, '..', 'shared', 'eval', 'dev-questions.yaml');
+/** The public sample: the project's own copy, so a fresh clone measures it too. */
+const DEV_QUESTIONS = 'dev-questions.yaml';
 const testsDir = join(REAL_KNOWLEDGE, 'tests');
 const evalFiles = existsSync(testsDir)
   ? readdirSync(testsDir)
@@ -99,11 +100,7 @@ describe('evaluation gate (top-1 accuracy and safety)', function () {
     return { flagged: flagged.length, ordinary: ordinary.length };
   }
 
-  it(`../shared/eval/dev-questions.yaml ≥ ${GATE}`, async function () {
-    if (!existsSync(DEV_QUESTIONS)) {
-      console.log(`      (overgeslagen: ${DEV_QUESTIONS} bestaat niet)`);
-      this.skip();
-    }
-    await accuracyOf(DEV_QUESTIONS, GATE);
+  it(`the public sample is measured from the repository (knowledge/tests/${DEV_QUESTIONS})`, () => {
+    assert.ok(evalFiles.some((file) => file.endsWith(`${DEV_QUESTIONS}`)));
   });
 });

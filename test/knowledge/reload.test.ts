@@ -12,18 +12,22 @@ import { copyFixture, edit, lineOf, memoryLogger, removeDir } from './helpers.ts
 const NEW_ENTRY = `---
 id: thuiswerken
 title: Thuiswerken en online vergaderen
-questions:
-  - Mijn camera moet de hele dag aan tijdens het thuiswerken
-  - Mijn leidinggevende controleert of ik online ben als ik thuiswerk
-  - Moet ik bij elke videovergadering mijn camera aanzetten?
-  - Is het normaal dat mijn baas mijn beeldscherm meekijkt bij thuiswerken?
-  - Thuiswerken voelt alsof ik continu bekeken word
-  - Mijn werkgever wil software die mijn toetsaanslagen telt
-  - Mag mijn werkgever mijn thuiswerkplek filmen?
-  - Hoe zeg ik dat ik niet altijd op camera wil?
 updated: 2026-11-20
+format: 2
 ---
 Een antwoord over thuiswerken.
+`;
+
+const NEW_EXAMPLES = `format: 2
+questions: |
+  Mijn camera moet de hele dag aan tijdens het thuiswerken
+  Mijn leidinggevende controleert of ik online ben als ik thuiswerk
+  Moet ik bij elke videovergadering mijn camera aanzetten?
+  Is het normaal dat mijn baas mijn beeldscherm meekijkt bij thuiswerken?
+  Thuiswerken voelt alsof ik continu bekeken word
+  Mijn werkgever wil software die mijn toetsaanslagen telt
+  Mag mijn werkgever mijn thuiswerkplek filmen?
+  Hoe zeg ik dat ik niet altijd op camera wil?
 `;
 
 const QUESTION = 'moet mijn camera aan bij het thuiswerken';
@@ -56,13 +60,14 @@ describe('hot reload of the knowledge folder', function () {
     service = await KnowledgeService.open({ dir, logger, watch: true, debounceMs: 50 });
   });
   afterEach(async () => {
-    service.close();
+    await service.close();
     await removeDir(dir);
   });
 
   it('picks up an added entry, and its removal', async () => {
     assert.equal(service.match(QUESTION).target, 'fallback');
     const added = nextReload(service);
+    await writeFile(join(dir, 'voorbeelden', 'thuiswerken.yaml'), NEW_EXAMPLES);
     await writeFile(join(dir, 'entries', 'thuiswerken.md'), NEW_ENTRY);
     assert.deepEqual(await added, { ok: true, errors: 0 });
     assert.equal(service.entryCount, 5);
@@ -70,6 +75,7 @@ describe('hot reload of the knowledge folder', function () {
 
     const removed = nextReload(service);
     await rm(join(dir, 'entries', 'thuiswerken.md'));
+    await rm(join(dir, 'voorbeelden', 'thuiswerken.yaml'));
     assert.equal((await removed).ok, true);
     assert.equal(service.entryCount, 4);
     assert.equal(service.match(QUESTION).target, 'fallback');

@@ -30,7 +30,7 @@ describe('knowledge status and go-live warnings', () => {
     await edit(dir, 'entries/geheimhouding.md', 'id: [kapot', 'id: geheimhouding');
     await edit(
       dir,
-      'entries/geheimhouding.md',
+      'voorbeelden/geheimhouding.yaml',
       'Blijft wat ik vertel geheim?',
       'Blijft dit geheim?',
     );

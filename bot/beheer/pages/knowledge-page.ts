@@ -18,7 +18,23 @@ const GROUPS: ReadonlyArray<readonly [GoLiveWarning['kind'], string, string]> = 
     'Langer dan een telefoonscherm',
     'Op een telefoon (390 × 844) moet iemand door dit antwoord scrollen; geschat op 38 tekens per regel en 28 regels per scherm.',
   ],
+  [
+    'contact',
+    'Geen manier om iemand te bereiken',
+    'Zonder één ingevuld kanaal in contacts.yaml kan niemand vanuit de bot een vertrouwenspersoon bereiken.',
+  ],
 ];
+
+function watching(status: KnowledgeStatus): string {
+  const { mode, pollMs } = status.watch;
+  if (mode === 'uit')
+    return 'Deze instantie volgt de map niet: een wijziging geldt pas na een herstart.';
+  if (mode === 'peilen') {
+    const seconds = (pollMs / 1000).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
+    return `Deze instantie bekijkt elk bestand om de ${seconds} seconde(n) (een map op een netwerkschijf, zoals Azure Files): een opgeslagen wijziging geldt binnen enkele seconden.`;
+  }
+  return 'Deze instantie ziet een opgeslagen wijziging meteen.';
+}
 
 function warningList(items: GoLiveWarning[]): Html {
   return html`<ul class="warnings">
@@ -63,6 +79,7 @@ export function knowledgePage(view: KnowledgeView): string {
           <dd>${localDateTime(status.loadedAt)}</dd>
         </dl>
         ${reloadPart}
+        <p>${watching(status)}</p>
         <p class="hint">
           Draait de bot op meer instanties, dan laadt elk zijn eigen kopie; deze pagina toont die
           van de instantie die u nu bedient. Dezelfde versie heeft overal dezelfde hash.
@@ -70,6 +87,14 @@ export function knowledgePage(view: KnowledgeView): string {
       </section>
       <section aria-labelledby="livegang">
         <h2 id="livegang">Voor livegang</h2>
+        <p class="hint">
+          ${
+            status.live
+              ? 'De bot draait in productie: met een punt hieronder start hij niet, en een wijziging die er een terugbrengt, laadt hij niet.'
+              : html`In productie (<code>NODE_ENV=production</code>) start de bot niet zolang hier
+                  iets staat. Controleer het ook met <code>npm run kb:check -- --live</code>.`
+          }
+        </p>
         ${GROUPS.map(([kind, title, explain]) => {
           const items = view.warnings.filter((w) => w.kind === kind);
           return html`<h3>${title} (${items.length})</h3>

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { allTargets } from '../eval/evaluate.ts';
 import { parseEvalFile } from '../eval/eval-file.ts';
 import { parseSafetyFile } from '../eval/safety-file.ts';
+import { goLiveWarnings, type GoLiveWarning } from '../go-live.ts';
 import { FILES, loadKnowledge, readRaw } from '../load/loader.ts';
 import { normalizeText } from '../text/normalize.ts';
-import { Reporter, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { Reporter, type Diagnostic } from './diagnostics.ts';
+import { foldDiagnostics } from './fold.ts';
 
 export interface CheckSummary {
   entries: number;
@@ -19,6 +21,8 @@ export interface CheckSummary {
 export interface CheckOutcome {
   diagnostics: Diagnostic[];
   summary: CheckSummary;
+  /** What must be settled before going live; only known when the folder loads. */
+  goLive: GoLiveWarning[];
 }
 
 /** Everything the loader checks, plus the evaluation files in tests/. */
@@ -29,7 +33,7 @@ export async function checkKnowledgeDir(dir: string): Promise<CheckOutcome> {
   const targets = allTargets(ids);
   const examples = new Map<string, string>();
   for (const source of loaded.sources) {
-    for (const question of source.questions) examples.set(normalizeText(question), source.target);
+    for (const { text } of source.questions) examples.set(normalizeText(text), source.target);
   }
   let testFiles = 0;
   let testQuestions = 0;
@@ -54,9 +58,11 @@ export async function checkKnowledgeDir(dir: string): Promise<CheckOutcome> {
     testFiles,
     testQuestions,
   };
+  const { diagnostics, unreadable } = loaded.unfolded;
   return {
-    diagnostics: sortDiagnostics([...loaded.diagnostics, ...reporter.diagnostics]),
+    diagnostics: foldDiagnostics([...diagnostics, ...reporter.diagnostics], unreadable),
     summary,
+    goLive: base ? await goLiveWarnings(dir, base) : [],
   };
 }
 

@@ -1,16 +1,18 @@
 import { relative } from 'node:path';
-import type { Reporter } from './diagnostics.ts';
+import type { Located } from '../load/located.ts';
 import { normalizeText } from '../text/normalize.ts';
-import type { ParsedYaml } from '../load/yaml.ts';
+import type { Position, Reporter } from './diagnostics.ts';
 
 /** What the cross-file checks need from each file that feeds a matchable target. */
 export interface TargetSource {
   target: string;
+  /** The file that defines the target: the entry, course.yaml, contacts.yaml, out-of-scope.yaml. */
   file: string;
-  parsed: ParsedYaml;
-  questions: readonly string[];
-  followups: readonly string[];
-  /** Entries only: the id field is checked for duplicates. */
+  /** Entries only: where the id is written (checked for duplicates and reserved names). */
+  idAt?: Position;
+  /** Each question where it is written (for entries, course and counsellor: in voorbeelden/). */
+  questions: readonly Located[];
+  followups: readonly Located[];
   isEntry: boolean;
 }
 
@@ -28,7 +30,7 @@ export function crossCheck(sources: readonly TargetSource[], reporter: Reporter)
 function checkIds(sources: readonly TargetSource[], reporter: Reporter): void {
   const seen = new Map<string, TargetSource>();
   for (const source of sources.filter((s) => s.isEntry)) {
-    const at = source.parsed.positionOf(['id']);
+    const at = source.idAt ?? { line: 1, column: 1 };
     if ((ALL_ROUTES as readonly string[]).includes(source.target)) {
       reporter.error(
         source.file,
@@ -55,55 +57,60 @@ function checkFollowups(sources: readonly TargetSource[], reporter: Reporter): v
     ...FOLLOWUP_ROUTES,
   ]);
   for (const source of sources) {
-    source.followups.forEach((followup, index) => {
-      const at = source.parsed.positionOf(['followups', index]);
-      if (!valid.has(followup)) {
-        reporter.error(
-          source.file,
-          at,
-          `het vervolgonderwerp "${followup}" bestaat niet`,
+    for (const followup of source.followups) {
+      if (!valid.has(followup.text)) {
+        reporter.missing(
+          'fout',
+          followup.file,
+          followup.at,
+          followup.text,
+          `het vervolgonderwerp "${followup.text}" bestaat niet`,
           `Gebruik de id van een bestand in entries/ (zonder .md), of course of counsellor. Bestaande ids: ${[...valid].sort().join(', ')}.`,
-          followup.length,
         );
-      } else if (followup === source.target) {
+      } else if (followup.text === source.target) {
         reporter.warn(
-          source.file,
-          at,
-          `"${followup}" verwijst naar zichzelf`,
+          followup.file,
+          followup.at,
+          `"${followup.text}" verwijst naar zichzelf`,
           'Haal deze verwijzing weg: de gebruiker leest dit antwoord al.',
-          followup.length,
+          followup.text.length,
         );
       }
-    });
+    }
   }
 }
 
 function checkDuplicateQuestions(sources: readonly TargetSource[], reporter: Reporter): void {
-  const seen = new Map<string, { source: TargetSource; index: number }>();
+  const seen = new Map<string, { source: TargetSource; question: Located }>();
   for (const source of sources) {
-    source.questions.forEach((question, index) => {
-      const key = normalizeText(question);
-      if (key === '') return;
+    for (const question of source.questions) {
+      const key = normalizeText(question.text);
+      if (key === '') continue;
       const first = seen.get(key);
-      const at = source.parsed.positionOf(['questions', index]);
       if (!first) {
-        seen.set(key, { source, index });
+        seen.set(key, { source, question });
+      } else if (
+        first.question.file === question.file &&
+        first.question.at.line === question.at.line
+      ) {
+        // Two entries with one id read the same example file: the id is the mistake.
+        continue;
       } else if (first.source.target === source.target) {
         reporter.warn(
-          source.file,
-          at,
+          question.file,
+          question.at,
           'deze voorbeeldvraag staat twee keer in hetzelfde onderwerp',
           'Haal er een weg, of formuleer hem anders.',
         );
       } else {
-        const line = first.source.parsed.positionOf(['questions', first.index]).line;
+        const where = `${shortName(first.question.file)}:${first.question.at.line}`;
         reporter.error(
-          source.file,
-          at,
-          `dezelfde voorbeeldvraag staat ook bij "${first.source.target}" (${shortName(first.source.file)}:${line})`,
+          question.file,
+          question.at,
+          `dezelfde voorbeeldvraag staat ook bij "${first.source.target}" (${where})`,
           'Eén vraag kan maar bij één onderwerp horen: laat hem bij het onderwerp dat het beste past en haal hem hier weg.',
         );
       }
-    });
+    }
   }
 }

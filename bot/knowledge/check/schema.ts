@@ -1,3 +1,4 @@
+import { isScalar, isSeq } from 'yaml';
 import type { Reporter } from './diagnostics.ts';
 import type { ParsedYaml } from '../load/yaml.ts';
 import { compileTerm } from '../safety/terms.ts';
@@ -12,7 +13,11 @@ export type Spec =
   | { kind: 'choice'; values: readonly string[] }
   | { kind: 'list'; item: Spec; min?: number; exact?: number; unit: string }
   | { kind: 'textOrList'; item: Spec; unit: string }
-  | { kind: 'object'; fields: Record<string, Field> };
+  | { kind: 'object'; fields: Record<string, Field> }
+  /** The file's format version: exactly this number. */
+  | { kind: 'version'; value: number }
+  /** Text as a literal block (`key: |` and indented lines below): one item per line. */
+  | { kind: 'lines'; example: string };
 
 export interface Field {
   spec: Spec;
@@ -65,6 +70,46 @@ export function validate(value: unknown, spec: Spec, path: Path, ctx: Context): 
       return checkText(value, path, ctx);
     case 'object':
       return checkObject(value, spec.fields, path, ctx);
+    case 'version':
+      return checkVersion(value, spec.value, path, ctx);
+    case 'lines':
+      return checkLines(value, spec, path, ctx);
+  }
+}
+
+function checkVersion(value: unknown, version: number, path: Path, ctx: Context): void {
+  if (value === version) return;
+  const shown = typeof value === 'string' ? `"${value}"` : describeType(value);
+  fail(
+    ctx,
+    path,
+    `"${name(path)}" moet ${version} zijn (het formaat dat deze versie van de bot leest), niet ${typeof value === 'number' ? value : shown}`,
+    `Schrijf ${name(path)}: ${version}. Komt het bestand uit een oudere kennisbank? Zet die om met npm run kb:migrate (zie knowledge/README.md).`,
+  );
+}
+
+/** A literal block: every line stays a line, and no quotes or dashes are needed. */
+function checkLines(
+  value: unknown,
+  spec: Extract<Spec, { kind: 'lines' }>,
+  path: Path,
+  ctx: Context,
+): void {
+  const node = ctx.parsed.doc.getIn(path, true);
+  if (isScalar(node) && node.type === 'BLOCK_LITERAL') return;
+  const key = name(path);
+  const form = `Schrijf "${key}: |" en zet daaronder ${spec.example}, met twee spaties ervoor; aanhalingstekens en streepjes zijn niet nodig.`;
+  if (isSeq(node)) {
+    fail(ctx, path, `"${key}" staat als lijst met "- " of [ ]`, form);
+  } else if (typeof value === 'string') {
+    fail(
+      ctx,
+      path,
+      `achter "${key}:" ontbreekt het teken |`,
+      `Zonder | leest de bot alle regels als één lange tekst. ${form}`,
+    );
+  } else {
+    fail(ctx, path, `"${key}" moet een blok regels zijn, maar is ${describeType(value)}`, form);
   }
 }
 
@@ -93,6 +138,8 @@ function checkText(value: unknown, path: Path, ctx: Context): void {
 
 function textHint(value: unknown): string {
   if (Array.isArray(value)) return 'Schrijf hier één tekst, zonder "- " ervoor.';
+  if (value !== null && typeof value === 'object')
+    return 'Staat er ": " (dubbele punt en spatie) in de tekst? Dan leest YAML het deel ervoor als veldnaam. Zet de hele tekst tussen dubbele aanhalingstekens: "Vraag: mag dit?".';
   if (typeof value === 'boolean') return 'Zet de tekst tussen aanhalingstekens, bijvoorbeeld "ja".';
   return 'Schrijf de tekst direct achter de dubbele punt, of op de regels eronder na "|".';
 }
@@ -216,9 +263,13 @@ function checkObject(
   }
   const record = value as Record<string, unknown>;
   const allowed = Object.keys(fields);
+  // A misspelt or Dutch field name is one mistake: "onbekend veld" with the guess, not also
+  // "the field is missing".
+  const guessed = new Set<string>();
   for (const key of Object.keys(record)) {
     if (key in fields) continue;
     const guess = closest(key, allowed);
+    if (guess) guessed.add(guess);
     ctx.reporter.error(
       ctx.file,
       ctx.parsed.keyPosition(path, key),
@@ -230,24 +281,44 @@ function checkObject(
   for (const [key, field] of Object.entries(fields)) {
     const present = key in record && record[key] !== null && record[key] !== undefined;
     if (present) validate(record[key], field.spec, [...path, key], ctx);
-    else if (field.required) {
+    else if (field.required && !guessed.has(key)) {
       const where = key in record ? [...path, key] : path;
       const message =
         key in record
           ? `"${name([...path, key])}" is leeg`
           : `het verplichte veld "${name([...path, key])}" ontbreekt`;
-      fail(
-        ctx,
-        where,
-        message,
-        `Vul "${key}" in; schrijf TE_VULLEN als de informatie nog niet bekend is.`,
-      );
+      fail(ctx, where, message, missingHint(key, field.spec));
     }
   }
 }
 
+function missingHint(key: string, spec: Spec): string {
+  if (spec.kind === 'version')
+    return `Zet de regel "${key}: ${spec.value}" in het bestand (zie een ander bestand in dezelfde map).`;
+  if (spec.kind === 'lines')
+    return `Schrijf "${key}: |" en zet daaronder ${spec.example}, met twee spaties ervoor.`;
+  return `Vul "${key}" in; schrijf TE_VULLEN als de informatie nog niet bekend is.`;
+}
+
+/** The Dutch words an editor may use for a field. */
+const DUTCH_NAMES: Record<string, string> = {
+  titel: 'title',
+  vragen: 'questions',
+  voorbeeldvragen: 'questions',
+  vraag: 'questions',
+  trefwoorden: 'keywords',
+  vervolg: 'followups',
+  vervolgonderwerpen: 'followups',
+  bijgewerkt: 'updated',
+  datum: 'updated',
+  formaat: 'format',
+  versie: 'format',
+};
+
 function closest(word: string, options: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
+  const dutch = DUTCH_NAMES[lower];
+  if (dutch !== undefined && options.includes(dutch)) return dutch;
   return options.find(
     (option) => option.toLowerCase() === lower || editDistance(option.toLowerCase(), lower) <= 2,
   );

@@ -6,11 +6,13 @@ import type { Field, Spec } from './schema.ts';
 
 export const MIN_QUESTIONS = 8;
 export const PROGRAMME_ITEMS = 5;
+/** The version of the entry and example files this engine reads (see knowledge/README.md). */
+export const KNOWLEDGE_FORMAT = 2;
 
 const text: Spec = { kind: 'text' };
 const date: Spec = { kind: 'date' };
 const texts = (unit: string): Spec => ({ kind: 'list', item: text, unit });
-const questions: Spec = { kind: 'list', item: text, min: MIN_QUESTIONS, unit: 'voorbeeldvragen' };
+const format: Spec = { kind: 'version', value: KNOWLEDGE_FORMAT };
 
 const req = (spec: Spec): Field => ({ spec, required: true });
 const opt = (spec: Spec): Field => ({ spec, required: false });
@@ -20,10 +22,23 @@ export const ENTRY_SCHEMA: Spec = {
   fields: {
     id: req(text),
     title: req(text),
-    questions: req(questions),
-    keywords: opt(texts('trefwoorden')),
     followups: opt(texts('vervolgonderwerpen')),
     updated: req(date),
+    format: req(format),
+  },
+};
+
+/** voorbeelden/<id>.yaml: the example questions of one entry (or of course or counsellor),
+ *  one per line, and the optional keywords. */
+export const EXAMPLES_SCHEMA: Spec = {
+  kind: 'object',
+  fields: {
+    format: req(format),
+    questions: req({ kind: 'lines', example: 'elke vraag op een eigen regel' }),
+    keywords: opt({
+      kind: 'lines',
+      example: "de trefwoorden, met komma's ertussen of elk op een eigen regel",
+    }),
   },
 };
 
@@ -45,8 +60,6 @@ export const COURSE_SCHEMA: Spec = {
     location: req(text),
     price: req(text),
     registration: req(text),
-    questions: req(questions),
-    keywords: opt(texts('trefwoorden')),
     followups: opt(texts('vervolgonderwerpen')),
     updated: req(date),
   },
@@ -71,8 +84,6 @@ export const CONTACTS_SCHEMA: Spec = {
       },
     }),
     hours: req(text),
-    questions: req(questions),
-    keywords: opt(texts('trefwoorden')),
     updated: req(date),
   },
 };

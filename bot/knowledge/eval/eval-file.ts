@@ -23,7 +23,8 @@ export function parseEvalFile(
   reporter: Reporter,
   examples?: ReadonlyMap<string, string>,
 ): EvalItem[] {
-  const parsed = parseYaml(cleanSource(file, raw, reporter), file, reporter);
+  const source = cleanSource(file, raw, reporter);
+  const parsed = source.tabs ? undefined : parseYaml(source.text, file, reporter);
   if (!parsed) return [];
   const data: unknown = parsed.doc.toJS();
   validate(data, EVAL_SCHEMA, [], { parsed, reporter, file });
@@ -32,12 +33,13 @@ export function parseEvalFile(
     const record = asRecord(value);
     const item = { question: asText(record.question), expect: asText(record.expect) };
     if (item.expect !== '' && !targets.has(item.expect)) {
-      reporter.error(
+      reporter.missing(
+        'fout',
         file,
         parsed.positionOf([index, 'expect']),
+        item.expect,
         `onbekend doel "${item.expect}" bij expect`,
         `Gebruik een id uit entries/ of een route: ${[...targets].sort().join(', ')}.`,
-        item.expect.length,
       );
     }
     const copied = examples?.get(normalizeText(item.question));

@@ -18,7 +18,8 @@ export interface SafetyItem {
 }
 
 export function parseSafetyFile(file: string, raw: string, reporter: Reporter): SafetyItem[] {
-  const parsed = parseYaml(cleanSource(file, raw, reporter), file, reporter);
+  const source = cleanSource(file, raw, reporter);
+  const parsed = source.tabs ? undefined : parseYaml(source.text, file, reporter);
   if (!parsed) return [];
   const data: unknown = parsed.doc.toJS();
   validate(data, SAFETY_EVAL_SCHEMA, [], { parsed, reporter, file });

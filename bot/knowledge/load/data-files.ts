@@ -17,6 +17,8 @@ import {
   type CrisisInfo,
   type SynonymInfo,
 } from '../types.ts';
+import { reportMovedFields, type Examples } from './examples-file.ts';
+import { locatedList, texts, type Located } from './located.ts';
 import { asList, asRecord, asText, asTexts } from './values.ts';
 import { parseYaml, type ParsedYaml } from './yaml.ts';
 
@@ -25,27 +27,40 @@ export interface ReadFile<T> {
   parsed: ParsedYaml;
 }
 
+/** course.yaml and contacts.yaml: their example questions come from voorbeelden/. */
+export interface ReadTarget<T> extends ReadFile<T> {
+  followups: Located[];
+  /** The file still holds questions or keywords (format 1); that was reported. */
+  moved: boolean;
+}
+
 function readYaml(
   file: string,
   text: string,
   schema: Spec,
   reporter: Reporter,
-): ReadFile<Record<string, unknown>> | undefined {
+  moved?: { target: string },
+): (ReadFile<Record<string, unknown>> & { moved: boolean }) | undefined {
   const parsed = parseYaml(text, file, reporter);
   if (!parsed) return undefined;
-  const data: unknown = parsed.doc.toJS();
+  const data = asRecord(parsed.doc.toJS());
+  const hadMoved = moved ? reportMovedFields(data, parsed, file, moved.target, reporter) : false;
   validate(data, schema, [], { parsed, reporter, file });
-  return { value: asRecord(data), parsed };
+  return { value: data, parsed, moved: hadMoved };
 }
+
+const NO_EXAMPLES: Examples = { questions: [], keywords: [] };
 
 export function readCourse(
   file: string,
   text: string,
   reporter: Reporter,
-): ReadFile<CourseInfo> | undefined {
-  const read = readYaml(file, text, COURSE_SCHEMA, reporter);
+  examples: Examples = NO_EXAMPLES,
+): ReadTarget<CourseInfo> | undefined {
+  const read = readYaml(file, text, COURSE_SCHEMA, reporter, { target: 'course' });
   if (!read) return undefined;
   const r = read.value;
+  const followups = locatedList(r.followups, read.parsed, ['followups'], file);
   const dates = Array.isArray(r.dates) ? asTexts(r.dates) : asText(r.dates);
   const course: CourseInfo = {
     title: asText(r.title),
@@ -61,12 +76,12 @@ export function readCourse(
     location: asText(r.location),
     price: asText(r.price),
     registration: asText(r.registration),
-    questions: asTexts(r.questions),
-    keywords: asTexts(r.keywords),
-    followups: asTexts(r.followups),
+    questions: texts(examples.questions),
+    keywords: examples.keywords,
+    followups: texts(followups),
     updated: asText(r.updated),
   };
-  return { value: course, parsed: read.parsed };
+  return { value: course, parsed: read.parsed, followups, moved: read.moved };
 }
 
 function channelType(value: unknown): ContactChannel['type'] {
@@ -77,8 +92,9 @@ export function readContacts(
   file: string,
   text: string,
   reporter: Reporter,
-): ReadFile<ContactInfo> | undefined {
-  const read = readYaml(file, text, CONTACTS_SCHEMA, reporter);
+  examples: Examples = NO_EXAMPLES,
+): ReadTarget<ContactInfo> | undefined {
+  const read = readYaml(file, text, CONTACTS_SCHEMA, reporter, { target: 'counsellor' });
   if (!read) return undefined;
   const r = read.value;
   const channels = asList(r.channels).map((item): ContactChannel => {
@@ -95,11 +111,11 @@ export function readContacts(
     intro: asText(r.intro),
     channels,
     hours: asText(r.hours),
-    questions: asTexts(r.questions),
-    keywords: asTexts(r.keywords),
+    questions: texts(examples.questions),
+    keywords: examples.keywords,
     updated: asText(r.updated),
   };
-  return { value: contacts, parsed: read.parsed };
+  return { value: contacts, parsed: read.parsed, followups: [], moved: read.moved };
 }
 
 export function readSynonyms(
@@ -225,11 +241,14 @@ function checkSignalNames(
   });
 }
 
+/** out-of-scope.yaml stays a YAML list: its questions keep the place of their own item. */
 export function readOutOfScope(
   file: string,
   text: string,
   reporter: Reporter,
-): ReadFile<string[]> | undefined {
+): (ReadFile<string[]> & { questions: Located[] }) | undefined {
   const read = readYaml(file, text, OUT_OF_SCOPE_SCHEMA, reporter);
-  return read && { value: asTexts(read.value.questions), parsed: read.parsed };
+  if (!read) return undefined;
+  const questions = locatedList(read.value.questions, read.parsed, ['questions'], file);
+  return { value: texts(questions), parsed: read.parsed, questions };
 }

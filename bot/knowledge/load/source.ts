@@ -2,6 +2,14 @@ import type { Reporter } from '../check/diagnostics.ts';
 
 const BOM = '\uFEFF';
 
+export interface CleanSource {
+  /** The text with BOMs removed and line endings unified. */
+  text: string;
+  /** A tab where YAML reads it: the file cannot be read until the tab is gone, so YAML's own
+   *  errors about it (a consequence) are not shown. */
+  tabs: boolean;
+}
+
 /**
  * Checks what editors cannot see: byte-order marks and tabs. Returns the text with BOMs
  * removed and line endings unified, so the remaining checks still run and point at the
@@ -12,14 +20,15 @@ export function cleanSource(
   raw: string,
   reporter: Reporter,
   options: { tabsAreErrorsUntilLine?: number } = {},
-): string {
+): CleanSource {
   reporter.addSource(file, raw.replace(/\r\n?/g, '\n'));
   const lines = raw.replace(/\r\n?/g, '\n').split('\n');
+  let tabs = false;
   lines.forEach((line, index) => {
     const at = (column: number) => ({ line: index + 1, column: column + 1 });
     const bom = line.indexOf(BOM);
     if (bom >= 0) {
-      reporter.error(
+      reporter.unreadable(
         file,
         at(bom),
         'onzichtbaar BOM-teken (U+FEFF) in het bestand',
@@ -30,11 +39,12 @@ export function cleanSource(
     if (tab < 0) return;
     const strict =
       options.tabsAreErrorsUntilLine === undefined || index + 1 <= options.tabsAreErrorsUntilLine;
-    const message = 'tab-teken in de tekst';
     const hint =
-      'Vervang de tab door spaties; YAML staat geen tabs toe en in antwoorden verspringt de tekst.';
-    if (strict) reporter.error(file, at(tab), message, hint);
-    else reporter.warn(file, at(tab), message, hint);
+      'Vervang de tab door spaties (twee per inspringing); YAML leest geen tabs en in antwoorden verspringt de tekst.';
+    if (strict) {
+      tabs = true;
+      reporter.unreadable(file, at(tab), 'tab-teken in de tekst', hint);
+    } else reporter.warn(file, at(tab), 'tab-teken in de tekst', hint);
   });
-  return lines.join('\n').replaceAll(BOM, '');
+  return { text: lines.join('\n').replaceAll(BOM, ''), tabs };
 }
