@@ -23,6 +23,7 @@ export interface FeatureSource {
 }
 
 const stems = new Map<string, string>();
+const stemmed = (word: string): string => `~${stem(word)}`;
 
 export function visitFeatures(
   source: FeatureSource,
@@ -43,7 +44,7 @@ export function visitFeatures(
 
 /** Stems let the model carry what it learned from "gesprongen" to "springt". */
 export function stemFeature(word: string): string | undefined {
-  return word.length >= 4 ? remembered(stems, word, () => `~${stem(word)}`) : undefined;
+  return word.length >= 4 ? remembered(stems, word, stemmed) : undefined;
 }
 
 /** The features as strings, each once: what the tuner trains on. */

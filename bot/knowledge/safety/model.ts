@@ -78,16 +78,18 @@ class Scorer {
     return id;
   }
 
+  private readonly idsOfWord = (word: string): WordIds => {
+    const stemmed = stemFeature(word);
+    return {
+      word: this.ids.get(word),
+      stem: stemmed === undefined ? undefined : this.ids.get(stemmed),
+      pairs: this.pairs.get(word),
+    };
+  };
+
   /** The feature numbers a word brings, looked up once per word. */
   private wordIds(word: string): WordIds {
-    return remembered(this.byWord, word, () => {
-      const stemmed = stemFeature(word);
-      return {
-        word: this.ids.get(word),
-        stem: stemmed === undefined ? undefined : this.ids.get(stemmed),
-        pairs: this.pairs.get(word),
-      };
-    });
+    return remembered(this.byWord, word, this.idsOfWord);
   }
 
   /** Summed weights of both models over a range of a message. */

@@ -127,12 +127,13 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /** Words remembered per index; past this the memory starts afresh (bounded, and cheap to refill). */
 const REMEMBERED = 50_000;
 
-/** `map`'s value for `key`, computed once. */
-export function remembered<T>(map: Map<string, T>, key: string, make: () => T): T {
+/** `map`'s value for `key`, made once by `make(key)` (a function made once, not per call: this
+ *  runs for every word of every message). */
+export function remembered<T>(map: Map<string, T>, key: string, make: (key: string) => T): T {
   const known = map.get(key);
   if (known !== undefined) return known;
   if (map.size >= REMEMBERED) map.clear();
-  const value = make();
+  const value = make(key);
   map.set(key, value);
   return value;
 }
@@ -249,8 +250,10 @@ export class TermIndex {
 
   private resolveWord(word: string, spelled: boolean): string[] {
     if (spelled) return this.resolveFresh(word, true);
-    return remembered(this.resolved, word, () => this.resolveFresh(word, false));
+    return remembered(this.resolved, word, this.resolveKnown);
   }
+
+  private readonly resolveKnown = (word: string): string[] => this.resolveFresh(word, false);
 
   private resolveFresh(word: string, spelled: boolean): string[] {
     if (word.includes('*')) return [this.uncensor(word)];
@@ -377,10 +380,10 @@ export class TermIndex {
   }
 
   private candidates(word: string): Indexed[] {
-    return remembered(this.found, word, () => this.lookup(word));
+    return remembered(this.found, word, this.lookup);
   }
 
-  private lookup(word: string): Indexed[] {
+  private readonly lookup = (word: string): Indexed[] => {
     const found: Indexed[] = [];
     const exact = this.exact.get(word);
     if (exact) found.push(...exact);
@@ -395,17 +398,21 @@ export class TermIndex {
     }
     for (const { text, entry } of this.infix) if (word.includes(text)) found.push(entry);
     return found;
-  }
+  };
 
   /** Every place where a term matches, as (list, start, end). */
   find(text: SafetyWords): Hit[] {
     const hits: Hit[] = [];
-    text.words.forEach((word, i) => {
-      for (const { list, term } of this.candidates(word)) {
-        const end = matchFrom(term.parts, 1, text, i + 1);
-        if (end >= 0) hits.push({ list, start: i, end });
+    const { words } = text;
+    for (let i = 0; i < words.length; i++) {
+      const candidates = this.candidates(words[i] ?? '');
+      for (let c = 0; c < candidates.length; c++) {
+        const candidate = candidates[c];
+        if (!candidate) continue;
+        const end = matchFrom(candidate.term.parts, 1, text, i + 1);
+        if (end >= 0) hits.push({ list: candidate.list, start: i, end });
       }
-    });
+    }
     return hits;
   }
 }

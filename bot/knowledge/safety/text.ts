@@ -52,7 +52,7 @@ const HAS_LEET = /[0-9@$!€]/;
 const LONG_RUN = /([a-z])\1{2,}/g;
 // Stars that censor a letter stay ("su*cide"); stars around a word go ("*zucht*").
 const LOOSE_STARS = /(^|[^a-z0-9*])\*+|\*+(?=[^a-z0-9*]|$)/g;
-const NON_ASCII = /[^ -~\s]/u;
+const NON_ASCII = /[^ -~\s]/;
 // "m'n", "z'n", "collega's": one word, as people read them. English "he'll" and "I'd" first
 // become "he will" and "I would", so "he'll" is not "hell".
 const APOSTROPHE = /([a-z])['’`´]([a-z])/g;
@@ -115,13 +115,11 @@ export function safetyWords(raw: string): SafetyWords {
       .replace(ENGLISH_WILL, '$1 will')
       .replace(ENGLISH_WOULD, '$1 would')
       .replace(APOSTROPHE, '$1$2');
-  text = text
-    .replace(SPACED, (run) => {
-      const word = run.replace(SPACED_GAPS, '');
-      joined.add(word);
-      return word;
-    })
-    .replace(LONG_RUN, '$1$1');
+  text = text.replace(SPACED, (run) => {
+    const word = run.replace(SPACED_GAPS, '');
+    joined.add(word);
+    return word;
+  });
   if (HAS_LEET.test(text)) text = text.replace(LEET_WORD, unleet);
   if (text.includes('*')) text = text.replace(LOOSE_STARS, '$1 ');
   const words: string[] = [];
@@ -138,17 +136,23 @@ export function safetyWords(raw: string): SafetyWords {
     clause = [];
   };
   // One pass over the characters: words, and clause ends (a comma or the end of a sentence).
+  // A letter typed three times or more ("doooood") is noted on the way and kept twice.
   let start = -1;
+  let stretched = false;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 32;
     const inWord = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 42;
     if (inWord) {
       if (start < 0) start = i;
+      else if (i - start >= 2 && code === text.charCodeAt(i - 1) && code === text.charCodeAt(i - 2))
+        stretched = true;
       continue;
     }
     if (start >= 0) {
-      clause.push(text.slice(start, i));
+      const word = text.slice(start, i);
+      clause.push(stretched ? word.replace(LONG_RUN, '$1$1') : word);
       start = -1;
+      stretched = false;
     }
     if (code === 44) flush();
     else if (
