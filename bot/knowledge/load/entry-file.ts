@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { Reporter } from '../check/diagnostics.ts';
 import { validate } from '../check/schema.ts';
 import { ENTRY_SCHEMA } from '../check/schemas.ts';
+import { checkAnswerParts } from './answer-check.ts';
 import type { KnowledgeEntry } from '../types.ts';
 import { asRecord, asText, asTexts } from './values.ts';
 import { parseYaml, type ParsedYaml } from './yaml.ts';
@@ -65,7 +66,7 @@ export function parseEntryFile(
       'het antwoord is leeg',
       'Schrijf onder de tweede --- het antwoord dat de bot laat zien.',
     );
-  }
+  } else checkAnswerParts(file, lines, close + 1, reporter);
   const entry: KnowledgeEntry = {
     id: id || expected,
     title: asText(record.title),
