@@ -91,10 +91,12 @@ export function readContacts(
       ...(note ? { note } : {}),
     };
   });
+  const responseTime = asText(r.responseTime);
   const contacts: ContactInfo = {
     intro: asText(r.intro),
     channels,
     hours: asText(r.hours),
+    ...(responseTime ? { responseTime } : {}),
     questions: asTexts(r.questions),
     keywords: asTexts(r.keywords),
     updated: asText(r.updated),

@@ -12,6 +12,7 @@ import {
   type ReadFile,
 } from './data-files.ts';
 import { parseEntryFile } from './entry-file.ts';
+import { readReferrals } from './referral-file.ts';
 import { cleanSource } from './source.ts';
 
 export const FILES = {
@@ -21,6 +22,7 @@ export const FILES = {
   synonyms: 'synonyms.yaml',
   crisis: 'crisis.yaml',
   outOfScope: 'out-of-scope.yaml',
+  referrals: 'verwijzingen.yaml',
   tests: 'tests',
   /** Inside tests/: the safety test sets (crisis, gewoon, twijfel). */
   safetyTests: 'veiligheid',
@@ -154,6 +156,9 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const outOfScope = (await exists(join(dir, FILES.outOfScope)))
     ? await readData(dir, FILES.outOfScope, reporter, readOutOfScope)
     : undefined;
+  const referrals = (await exists(join(dir, FILES.referrals)))
+    ? await readData(dir, FILES.referrals, reporter, readReferrals)
+    : undefined;
   const sources = entries.map((e) => e.source);
   if (course) {
     const { questions, followups } = course.value;
@@ -197,6 +202,7 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
     crisis: crisis.value,
     synonyms: synonyms.value,
     outOfScope: outOfScope?.value ?? [],
+    referrals: referrals?.value ?? { referrals: [], ownTerms: [] },
     loadedAt: new Date(),
   };
   return { base, diagnostics, sources };
