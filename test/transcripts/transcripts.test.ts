@@ -18,6 +18,8 @@ interface Step {
   bot?: string;
   /** The next reply must not match (it is consumed all the same). */
   botNot?: string;
+  /** The next reply is an event with this name (the web page acts on it; nobody reads it). */
+  event?: string;
   mail?: string;
   noMail?: boolean;
   record?: string;
@@ -65,6 +67,11 @@ async function runStep(h: Harness, smtp: TestSmtpServer | undefined, step: Step)
     const reply = h.adapter.getNextReply();
     assert.ok(reply, `expected the bot to say /${step.bot}/, but it said nothing more`);
     assert.match(rendered(reply), new RegExp(step.bot, 'is'));
+  } else if (step.event !== undefined) {
+    const reply = h.adapter.getNextReply();
+    assert.ok(reply, `expected the event ${step.event}, but the bot said nothing more`);
+    assert.equal(reply.type, 'event');
+    assert.equal(reply.name, step.event);
   } else if (step.botNot !== undefined) {
     const reply = h.adapter.getNextReply();
     assert.ok(reply, 'expected one more reply from the bot');
