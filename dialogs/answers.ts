@@ -101,7 +101,7 @@ export class AnswerRenderer {
         : this.closest(match, CLOSEST_UNCLEAR);
     return {
       activities: [withChoices(S.DISTRESS, [S.CHOICES.yesPlease, ...topics])],
-      flags: { ...settled(flags), contactOffered: true },
+      flags: { ...settled(flags), contactOffered: 'distress' },
     };
   }
 
@@ -150,7 +150,7 @@ export class AnswerRenderer {
   contacts(flags: ConversationFlags): Reply {
     return {
       activities: [contactsMessage(this.knowledge.base.contacts)],
-      flags: { ...settled(flags), misses: 0, contactOffered: true },
+      flags: { ...settled(flags), misses: 0, contactOffered: 'contacts' },
     };
   }
 

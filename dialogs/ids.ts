@@ -36,7 +36,7 @@ export interface ConversationFlags {
   role?: 'adviser';
   /** The bot just asked whether a confidential adviser may contact the person (contact
    *  details, a kind word): a typed "ja" starts the contact request, "nee" is answered. */
-  contactOffered?: boolean | undefined;
+  contactOffered?: 'contacts' | 'distress' | undefined;
 }
 
 /** Values that cards send back (Adaptive Card Submit data). */

@@ -391,7 +391,7 @@ export class MainRouter implements MessageRouter {
         } else await say(S.ASK_PROMPT);
         return;
       case 'declined':
-        await say(flags.contactOffered ? S.DISTRESS_DECLINED : S.DECLINED);
+        await say(flags.contactOffered === 'distress' ? S.DISTRESS_DECLINED : S.DECLINED);
         return;
       case 'danger':
         // The safety check's own button, typed or tapped after the question lapsed.

@@ -132,6 +132,8 @@ export interface Referral {
   answer: string;
   /** Words and phrases that point here; "*" at the end of a word matches its longer forms. */
   terms: string[];
+  /** Words that point here even beside the bureau's own words ("phishing" in a mail). */
+  always: string[];
 }
 
 export interface ReferralInfo {

@@ -175,6 +175,7 @@ export const REFERRALS_SCHEMA: Spec = {
           id: req(text),
           answer: req(text),
           terms: req({ kind: 'list', min: 1, item: text, unit: 'woorden' }),
+          always: opt({ kind: 'list', item: text, unit: 'woorden' }),
         },
       },
     }),

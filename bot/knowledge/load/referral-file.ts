@@ -30,7 +30,7 @@ export function readReferrals(
         id.length,
       );
     seen.add(id);
-    return { id, answer: asText(r.answer), terms: asTexts(r.terms) };
+    return { id, answer: asText(r.answer), terms: asTexts(r.terms), always: asTexts(r.always) };
   });
   return { value: { referrals, ownTerms: asTexts(record.ownTerms) }, parsed };
 }

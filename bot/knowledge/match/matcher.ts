@@ -147,9 +147,12 @@ export class Matcher {
     const best = top[0];
     // A question with a referral's words and none of the bureau's own is outside the field,
     // however close an entry seems ("hoe word ik vertrouwenspersoon" is not the nascholing).
-    const referral = this.referrals.find(matched);
-    const decision = refused || referral ? 'fallback' : this.decide(best?.score ?? 0);
+    const found = this.referrals.find(matched);
+    const outside = refused || (found !== undefined && !found.ours);
+    const decision = outside ? 'fallback' : this.decide(best?.score ?? 0);
     if (!best || decision === 'fallback') {
+      // Where to go, when the question is outside the field either way.
+      const referral = found && outside ? found.id : undefined;
       return {
         target: 'fallback',
         score: best?.score ?? 0,
@@ -158,7 +161,7 @@ export class Matcher {
         alternatives: [],
         // The closest topics, none good enough to suggest, for a reply that offers them.
         closest: top,
-        refusal: refused || referral ? 'elsewhere' : 'unclear',
+        refusal: outside ? 'elsewhere' : 'unclear',
         ...(referral ? { referral } : {}),
       };
     }

@@ -40,20 +40,29 @@ function spans(term: CompiledTerm, tokens: readonly string[]): [number, number][
 /**
  * Which referral a question points to: the first (in file order) with one of its words in it,
  * but only when the rest of the question (the words no referral used) has none of the bureau's
- * own words. "Ik kreeg een verdachte mail" points to phishing; "tijdens mijn verlof blijft mijn
- * baas appen" does not point to HR, because "appen" is the bureau's field.
+ * own words. "Hoeveel vakantiedagen heb ik" points to HR; "tijdens mijn verlof blijft mijn baas
+ * appen" does not, because "appen" is the bureau's field. A referral's `always` words point to
+ * it whatever else the question says ("een mail die op phishing lijkt").
  */
 export class ReferralIndex {
-  private readonly referrals: { id: string; terms: CompiledTerm[] }[];
+  private readonly referrals: { id: string; terms: CompiledTerm[]; always: CompiledTerm[] }[];
   private readonly own: CompiledTerm[];
 
   constructor(info: ReferralInfo) {
-    this.referrals = info.referrals.map((r) => ({ id: r.id, terms: r.terms.map(compile) }));
+    this.referrals = info.referrals.map((r) => ({
+      id: r.id,
+      terms: r.terms.map(compile),
+      always: r.always.map(compile),
+    }));
     this.own = info.ownTerms.map(compile);
   }
 
-  find(text: string): string | undefined {
+  /** The referral for a question; `ours` when the rest of it has words of the bureau's own
+   *  field (then the referral only names where to go if the question is refused anyway). */
+  find(text: string): { id: string; ours: boolean } | undefined {
     const tokens = tokenize(text);
+    const always = this.referrals.find((r) => r.always.some((t) => spans(t, tokens).length > 0));
+    if (always) return { id: always.id, ours: false };
     const used = new Set<number>();
     let first: string | undefined;
     for (const referral of this.referrals) {
@@ -66,6 +75,6 @@ export class ReferralIndex {
     }
     if (first === undefined) return undefined;
     const rest = tokens.filter((_, i) => !used.has(i));
-    return this.own.some((term) => spans(term, rest).length > 0) ? undefined : first;
+    return { id: first, ours: this.own.some((term) => spans(term, rest).length > 0) };
   }
 }
