@@ -15,7 +15,6 @@ import type { RecordServices } from '../bot/records/services.ts';
 import { AnswerRenderer, type Reply } from './answers.ts';
 import { withChoices } from './cards.ts';
 import { contactDialog, contactReviewDialog } from './contact-dialog.ts';
-import { courseAspect } from './course-questions.ts';
 import { showsDistress } from './distress.ts';
 import { forgetDialog } from './forget-dialog.ts';
 import { greetingActivity } from './greeting.ts';
@@ -24,6 +23,7 @@ import { knownNames } from './identity.ts';
 import { controlIntent, isNo, isYes, saysAdviser, type ControlIntent } from './intents.ts';
 import { messageText } from './message-text.ts';
 import { addPrompts, PROMPT } from './prompts.ts';
+import { planQuestion } from './question-plan.ts';
 import { registrationDialog } from './registration-dialog.ts';
 import * as S from './strings.ts';
 
@@ -130,19 +130,15 @@ export class MainRouter implements MessageRouter {
   ): Promise<void> {
     const known = saysAdviser(text) ? { ...flags, role: 'adviser' as const } : flags;
     const match = this.deps.knowledge.route(text);
-    const byTitle = this.answers.byTitle(text) !== undefined;
-    const outside = match.decision === 'fallback' && match.refusal === 'elsewhere';
-    const aspect = byTitle || outside ? undefined : courseAspect(text, match.target === 'course');
-    // Only a referral ("daarvoor kunt u bij HR terecht") goes before a kind word.
-    const upset = !byTitle && match.referral === undefined && showsDistress(text);
-    if (aspect && (match.target === 'course' || match.decision !== 'answer')) {
-      const reply = this.answers.courseFact(aspect, known);
+    const plan = planQuestion(text, match, this.answers.byTitle(text) !== undefined);
+    if (plan.kind === 'courseFact') {
+      const reply = this.answers.courseFact(plan.aspect, known);
       this.events.answered('course', this.asked(context, text));
       await this.flags.set(context, { ...reply.flags, feedbackNote: undefined });
       await context.sendActivities(reply.activities);
       return;
     }
-    if (upset && match.decision !== 'answer') {
+    if (plan.kind === 'distress') {
       const reply = this.answers.distress(match, known);
       this.events.refused(
         match.alternatives[0]?.target ?? match.closest?.[0]?.target,
