@@ -6,9 +6,7 @@ import { showsDistress } from './distress.ts';
  *  forms have had their turn. Pure, so the evaluation (scripts/eval-conversation.ts) decides
  *  exactly as the router does. */
 export type QuestionPlan =
-  | { kind: 'courseFact'; aspect: CourseAspect }
-  | { kind: 'distress' }
-  | { kind: 'match' };
+  { kind: 'courseFact'; aspect: CourseAspect } | { kind: 'distress' } | { kind: 'match' };
 
 /**
  * A question about one fact of the course gets that fact; when no entry fits and the message
