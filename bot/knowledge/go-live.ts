@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { answerParts } from './answer-parts.ts';
 import { FILES, isTemporaryFile } from './load/loader.ts';
 import { PLACEHOLDER } from './placeholder.ts';
 import type { KnowledgeBase } from './types.ts';
@@ -91,14 +92,16 @@ export async function goLiveWarnings(dir: string, base: KnowledgeBase): Promise<
     warnings.push(...checkNotes(file, lines));
   }
   for (const entry of base.entries.values()) {
-    const screens = phoneScreens(entry.body);
+    // What the person sees first: the rest waits behind "Lees meer" (answer-parts.ts).
+    const first = answerParts(entry.body).first;
+    const screens = phoneScreens(first);
     if (screens <= 1) continue;
     warnings.push({
       kind: 'lang',
       file: relative(dir, entry.file).split(sep).join('/'),
       message:
-        `Het antwoord "${entry.title}" is ongeveer ${screens.toFixed(1).replace('.', ',')} ` +
-        `telefoonschermen lang (${entry.body.length} tekens).`,
+        `Het eerste deel van het antwoord "${entry.title}" is ongeveer ` +
+        `${screens.toFixed(1).replace('.', ',')} telefoonschermen lang (${first.length} tekens).`,
     });
   }
   return warnings;

@@ -52,6 +52,61 @@ describe('knowledge checker', function () {
     assert.deepEqual((await checkKnowledgeDir(dir)).diagnostics, []);
   });
 
+  it('warns when the first part of an answer does not fit a phone screen', async () => {
+    const long = Array.from({ length: 30 }, () => 'Lees dit rustig door.').join(' ');
+    await edit(
+      dir,
+      'entries/naaktbeelden.md',
+      '**Wat kunt u nu doen?**',
+      `${long}\n\n**Wat kunt u nu doen?**`,
+    );
+    const { diagnostics } = await checkKnowledgeDir(dir);
+    const found = findDiagnostic(
+      diagnostics,
+      'entries/naaktbeelden.md',
+      'heeft geen <!-- meer -->',
+    );
+    assert.equal(found.severity, 'waarschuwing');
+    assert.equal(errorCount(diagnostics), 0, 'a warning, the bot still starts');
+    // With the marker after the core of the advice, the first part fits and the warning goes.
+    await edit(
+      dir,
+      'entries/naaktbeelden.md',
+      long,
+      `Kort gezegd: u staat niet alleen.\n\n<!-- meer -->\n\n${long}`,
+    );
+    assert.deepEqual((await checkKnowledgeDir(dir)).diagnostics, []);
+    // A first part that is still too long is pointed at on the marker's line.
+    await edit(dir, 'entries/naaktbeelden.md', 'Kort gezegd: u staat niet alleen.', long);
+    const again = findDiagnostic(
+      (await checkKnowledgeDir(dir)).diagnostics,
+      'entries/naaktbeelden.md',
+      'het eerste deel van het antwoord',
+    );
+    assert.equal(again.line, await lineOf(dir, 'entries/naaktbeelden.md', '<!-- meer -->'));
+  });
+
+  it('warns while contacts.yaml has no phone number or e-mail address', async () => {
+    await edit(dir, 'contacts.yaml', 'value: vertrouwenspersoon@voorbeeld.nl', 'value: TE_VULLEN');
+    const { diagnostics } = await checkKnowledgeDir(dir);
+    const found = findDiagnostic(
+      diagnostics,
+      'contacts.yaml',
+      'geen telefoonnummer of e-mailadres',
+    );
+    assert.equal(found.severity, 'waarschuwing');
+    assert.equal(found.line, await lineOf(dir, 'contacts.yaml', '- type: telefoon'));
+  });
+
+  it('checks the optional referrals like the other files', async () => {
+    await writeFile(
+      join(dir, 'verwijzingen.yaml'),
+      'referrals:\n  - id: it\n    answer: Vraag het de helpdesk.\n    terms: [outlook]\n  - id: it\n    answer: Dubbel.\n    terms: [vpn]\n',
+    );
+    await expectError('verwijzingen.yaml', 'ownTerms');
+    await expectError('verwijzingen.yaml', 'de verwijzing "it" staat er twee keer in', 5);
+  });
+
   it('reports an unknown key with a suggestion', async () => {
     await edit(dir, 'entries/geheimhouding.md', 'keywords:', 'keywrods:');
     const d = await expectError(

@@ -7,6 +7,7 @@ import {
   OUT_OF_SCOPE_SCHEMA,
   SYNONYMS_SCHEMA,
 } from '../check/schemas.ts';
+import { isPlaceholder } from '../placeholder.ts';
 import { normalizeText } from '../text/normalize.ts';
 import type { SynonymGroup } from '../text/synonyms.ts';
 import {
@@ -101,7 +102,30 @@ export function readContacts(
     keywords: asTexts(r.keywords),
     updated: asText(r.updated),
   };
+  checkReachable(file, contacts, read.parsed, reporter);
   return { value: contacts, parsed: read.parsed };
+}
+
+/** Without a phone number or e-mail address the bot can only offer the contact request: fine
+ *  for a while, but the bureau should know before going live. */
+function checkReachable(
+  file: string,
+  contacts: ContactInfo,
+  parsed: ParsedYaml,
+  reporter: Reporter,
+): void {
+  const reachable = contacts.channels.some(
+    (c) =>
+      (c.type === 'telefoon' || c.type === 'email') && c.value !== '' && !isPlaceholder(c.value),
+  );
+  if (reachable || contacts.channels.length === 0) return;
+  reporter.warn(
+    file,
+    parsed.positionOf(['channels']),
+    'er is nog geen telefoonnummer of e-mailadres van het bureau ingevuld',
+    'Vul bij een kanaal van het type telefoon of email de echte value in. Tot dan zegt de bot ' +
+      'dat hij die gegevens nog niet heeft, en biedt hij alleen het contactverzoek aan.',
+  );
 }
 
 export function readSynonyms(
