@@ -167,6 +167,17 @@ export function saysAdviser(text: string): boolean {
   );
 }
 
+/** The whole message is a command or a button's title (not a request found in a sentence). */
+export function isExactCommand(text: string): boolean {
+  return (
+    EXACT[
+      fold(text)
+        .replace(/[.+-]+$/, '')
+        .trim()
+    ] !== undefined
+  );
+}
+
 export function controlIntent(text: string): ControlIntent | undefined {
   const f = fold(text);
   const plain = f.replace(/[.+-]+$/, '').trim();

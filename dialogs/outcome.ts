@@ -1,8 +1,8 @@
 import type { KnowledgeService } from '../bot/knowledge/service.ts';
 import type { MatchResult } from '../bot/knowledge/types.ts';
 import { showsDistress } from './distress.ts';
-import { controlIntent, fold, type ControlIntent } from './intents.ts';
-import { planQuestion } from './question-plan.ts';
+import { controlIntent, fold, isExactCommand, type ControlIntent } from './intents.ts';
+import { planQuestion, questionComesFirst } from './question-plan.ts';
 
 // What a person gets for a question as the first message of a conversation, decided as the
 // router decides (safety, requests to act, course facts, the kind word, the match), for the
@@ -75,7 +75,11 @@ export function outcomeOf(
     return ofMatch(match);
   }
   const intent = controlIntent(text);
-  if (intent) {
+  const yields =
+    intent === 'contactRequest' &&
+    !isExactCommand(text) &&
+    questionComesFirst(knowledge.route(text));
+  if (intent && !yields) {
     const target = INTENT_TARGETS[intent];
     return target ? { kind: 'answer', target } : { kind: 'other', what: intent };
   }

@@ -9,6 +9,17 @@ export type QuestionPlan =
   { kind: 'courseFact'; aspect: CourseAspect } | { kind: 'distress' } | { kind: 'match' };
 
 /**
+ * A contact request in a sentence ("…? Bel me op 06…") yields to the question around it when
+ * that question has its own clear answer, or is outside the bureau's field: the reply then
+ * offers a confidential adviser anyway. A request on its own, or one the knowledge base reads
+ * as a wish for contact, starts the contact request.
+ */
+export function questionComesFirst(match: MatchResult): boolean {
+  if (match.decision === 'answer') return match.target !== 'counsellor';
+  return match.decision === 'fallback' && match.refusal === 'elsewhere';
+}
+
+/**
  * A question about one fact of the course gets that fact; when no entry fits and the message
  * tells of fear or exhaustion, a kind word and a human come first (only a referral, "daarvoor
  * kunt u bij HR terecht", goes before that); anything else is answered by the match.

@@ -20,10 +20,17 @@ import { forgetDialog } from './forget-dialog.ts';
 import { greetingActivity } from './greeting.ts';
 import { CARD_ACTIONS, DIALOG, STATE, type ConversationFlags } from './ids.ts';
 import { knownNames } from './identity.ts';
-import { controlIntent, isNo, isYes, saysAdviser, type ControlIntent } from './intents.ts';
+import {
+  controlIntent,
+  isExactCommand,
+  isNo,
+  isYes,
+  saysAdviser,
+  type ControlIntent,
+} from './intents.ts';
 import { messageText } from './message-text.ts';
 import { addPrompts, PROMPT } from './prompts.ts';
-import { planQuestion } from './question-plan.ts';
+import { planQuestion, questionComesFirst } from './question-plan.ts';
 import { registrationDialog } from './registration-dialog.ts';
 import * as S from './strings.ts';
 
@@ -111,6 +118,10 @@ export class MainRouter implements MessageRouter {
       return;
     }
     if (await this.feedback(context, flags, text)) return;
+    if (this.yieldsToQuestion(intent, text)) {
+      await this.question(context, flags, text);
+      return;
+    }
     if (intent) {
       await this.topicCommand(dc, flags, intent);
       return;
@@ -149,6 +160,12 @@ export class MainRouter implements MessageRouter {
       return;
     }
     await this.answer(context, known, match, text);
+  }
+
+  /** A contact request inside a question about something else: see questionComesFirst. */
+  private yieldsToQuestion(intent: ControlIntent | undefined, text: string): boolean {
+    if (intent !== 'contactRequest' || isExactCommand(text)) return false;
+    return questionComesFirst(this.deps.knowledge.route(text));
   }
 
   private asked(context: TurnContext, text: string): AskedQuestion {
