@@ -1,10 +1,13 @@
 import { WaterfallDialog } from 'botbuilder-dialogs';
-import type { ConversationState, UserState } from 'botbuilder';
+import type { Activity, ConversationState, UserState } from 'botbuilder';
 import type { RecordRepository } from '../bot/records/repository.ts';
 import { DIALOG } from './ids.ts';
 import { userKey } from './identity.ts';
 import { askChoice, pickChoice } from './prompts.ts';
 import { CHOICES, FORGET } from './strings.ts';
+import { forgottenEvent } from './forgotten.ts';
+
+const inTeams = (activity: Partial<Activity>): boolean => activity.channelId === 'msteams';
 
 export interface ForgetDeps {
   conversationState: ConversationState;
@@ -17,7 +20,7 @@ const OPTIONS = [CHOICES.forgetConfirm, CHOICES.no];
 /** "Vergeet mij": asks once, then erases the person's state and records and says what went. */
 export function forgetDialog(deps: ForgetDeps): WaterfallDialog {
   return new WaterfallDialog(DIALOG.forget, [
-    async (step) => askChoice(step, FORGET.confirm, OPTIONS),
+    async (step) => askChoice(step, FORGET.confirm(inTeams(step.context.activity)), OPTIONS),
     async (step) => {
       const choice = pickChoice(String(step.result), OPTIONS);
       if (choice !== CHOICES.forgetConfirm) {
@@ -27,7 +30,11 @@ export function forgetDialog(deps: ForgetDeps): WaterfallDialog {
       const removed = await deps.records.deleteForUser(userKey(step.context.activity));
       await deps.userState.delete(step.context);
       await deps.conversationState.delete(step.context);
-      await step.context.sendActivity(FORGET.done(removed.registration, removed.contact));
+      const teams = inTeams(step.context.activity);
+      await step.context.sendActivity(FORGET.done(removed.registration, removed.contact, teams));
+      // The web page starts a new conversation and forgets this one (deploy/web/chat.js);
+      // the local Direct Line drops its copy of the messages (bot/directline).
+      if (!teams) await step.context.sendActivity(forgottenEvent());
       return step.endDialog();
     },
   ]);

@@ -17,12 +17,26 @@ export interface ConversationFlags {
   /** The safety check awaits ja/nee; on "nee" the bot gives this answer (entry ids and titles,
    *  never the person's words). */
   pendingCheck?: MatchResult | undefined;
+  /** With pendingCheck: the message told of fear or exhaustion (see distress.ts). */
+  pendingDistress?: boolean | undefined;
   /** After the crisis reply: "ja" starts a contact request, "nee" is answered kindly. */
   pendingOffer?: boolean | undefined;
   /** The answered question, scrubbed and sealed by the insight, kept only until that ja/nee. */
   feedbackNote?: string | undefined;
   /** This conversation has been counted (bot.ts); "opnieuw" starts a new count. */
   counted?: boolean;
+  /** The entry whose rest waits behind "Lees meer" (an id, never text). */
+  more?: string | undefined;
+  /** "Lees meer" shows the answer from its start (the advisers' part came first). */
+  moreFromStart?: boolean | undefined;
+  /** The entry whose part for confidential advisers "Ik ben vertrouwenspersoon" shows. */
+  adviserPart?: string | undefined;
+  /** The person said they are a confidential adviser: answers give the advisers' part, and
+   *  the course is offered. Only for this conversation. */
+  role?: 'adviser';
+  /** The bot just asked whether a confidential adviser may contact the person (contact
+   *  details, a kind word): a typed "ja" starts the contact request, "nee" is answered. */
+  contactOffered?: 'contacts' | 'distress' | undefined;
 }
 
 /** Values that cards send back (Adaptive Card Submit data). */
@@ -33,6 +47,8 @@ export const CARD_ACTIONS = {
 export const DIALOG = {
   registration: 'registration',
   contact: 'contactRequest',
+  /** The summary of a contact request with the consent question, and changes to it. */
+  contactReview: 'contactReview',
   forget: 'forget',
   textPrompt: 'textPrompt',
   choicePrompt: 'choicePrompt',

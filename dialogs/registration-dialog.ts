@@ -33,13 +33,18 @@ function summary(r: Registration, show: (value: string) => string = (v) => v): s
 }
 
 /** Name, e-mail, organisation, basic training, consent, summary, stored record, confirmation. */
-export function registrationDialog(records: RecordService, recordDays: number): WaterfallDialog {
+/** `confirms`: a confirmation is mailed to the person, so the e-mail question says so. */
+export function registrationDialog(
+  records: RecordService,
+  recordDays: number,
+  confirms = records.confirmsRegistrations,
+): WaterfallDialog {
   const form = (step: Step): Registration => step.values as unknown as Registration;
   return new WaterfallDialog(DIALOG.registration, [
     async (step) => askName(step, 'registration'),
     async (step) => {
       form(step).name = stripControlChars(String(step.result));
-      return askEmail(step, REGISTRATION.email);
+      return askEmail(step, REGISTRATION.email(confirms));
     },
     async (step) => {
       form(step).email = stripControlChars(String(step.result));
@@ -74,7 +79,7 @@ export function registrationDialog(records: RecordService, recordDays: number): 
         },
         summary(r),
       );
-      await step.context.sendActivity(REGISTRATION.done(record.ref));
+      await step.context.sendActivity(REGISTRATION.done(record.ref, confirms));
       return step.endDialog();
     },
   ]);

@@ -1,20 +1,36 @@
-import type { ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
+import type {
+  Activity,
+  ConversationState,
+  StatePropertyAccessor,
+  TurnContext,
+  UserState,
+} from 'botbuilder';
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { MessageRouter } from '../bot/bot.ts';
-import { NO_EVENTS, type ConversationEvents } from '../bot/insight/events.ts';
+import { NO_EVENTS, type AskedQuestion, type ConversationEvents } from '../bot/insight/events.ts';
 import type { KnowledgeService } from '../bot/knowledge/service.ts';
 import type { MatchResult, SafetyOutcome } from '../bot/knowledge/types.ts';
 import type { Logger } from '../bot/logger.ts';
 import type { RecordServices } from '../bot/records/services.ts';
 import { AnswerRenderer, type Reply } from './answers.ts';
-import { contactDialog } from './contact-dialog.ts';
+import { withChoices } from './cards.ts';
+import { contactDialog, contactReviewDialog } from './contact-dialog.ts';
+import { showsDistress } from './distress.ts';
 import { forgetDialog } from './forget-dialog.ts';
 import { greetingActivity } from './greeting.ts';
 import { CARD_ACTIONS, DIALOG, STATE, type ConversationFlags } from './ids.ts';
 import { knownNames } from './identity.ts';
-import { controlIntent, isNo, isYes, type ControlIntent } from './intents.ts';
+import {
+  controlIntent,
+  isExactCommand,
+  isNo,
+  isYes,
+  saysAdviser,
+  type ControlIntent,
+} from './intents.ts';
 import { messageText } from './message-text.ts';
 import { addPrompts, PROMPT } from './prompts.ts';
+import { planQuestion, questionComesFirst } from './question-plan.ts';
 import { registrationDialog } from './registration-dialog.ts';
 import * as S from './strings.ts';
 
@@ -38,7 +54,7 @@ const INTERRUPTIONS = new Set<ControlIntent>(['help', 'cancel', 'restart', 'priv
 /** The form the person is filling in, by the dialog at the bottom of the stack. */
 function formName(dc: DialogContext): string | undefined {
   const id = dc.stack[0]?.id;
-  if (id === DIALOG.contact) return S.FORM_NAMES.contactRequest;
+  if (id === DIALOG.contact || id === DIALOG.contactReview) return S.FORM_NAMES.contactRequest;
   if (id === DIALOG.registration) return S.FORM_NAMES.registration;
   if (id === DIALOG.forget) return S.FORM_NAMES.forget;
   return undefined;
@@ -60,8 +76,14 @@ export class MainRouter implements MessageRouter {
     );
     addPrompts((dialog) => this.dialogs.add(dialog));
     this.dialogs.add(registrationDialog(deps.records.records, deps.retention.recordDays));
+    this.dialogs.add(contactDialog());
     this.dialogs.add(
-      contactDialog(deps.records.records, deps.retention.recordDays, deps.mailsBureau),
+      contactReviewDialog({
+        records: deps.records.records,
+        recordDays: deps.retention.recordDays,
+        mailed: deps.mailsBureau,
+        contacts: () => deps.knowledge.base.contacts,
+      }),
     );
     this.dialogs.add(forgetDialog({ ...deps, records: deps.records.records.store }));
     this.flags = deps.conversationState.createProperty<ConversationFlags>(STATE.conversationFlags);
@@ -96,11 +118,58 @@ export class MainRouter implements MessageRouter {
       return;
     }
     if (await this.feedback(context, flags, text)) return;
-    if (intent) {
-      await this.topicCommand(dc, intent);
+    if (this.yieldsToQuestion(intent, text)) {
+      await this.question(context, flags, text);
       return;
     }
-    await this.answer(context, flags, this.deps.knowledge.route(text), text);
+    if (intent) {
+      await this.topicCommand(dc, flags, intent);
+      return;
+    }
+    await this.question(context, flags, text);
+  }
+
+  /**
+   * A question in the person's own words. Someone who says they are a confidential adviser is
+   * remembered as one; a question about one fact of the course gets that fact; when no entry
+   * fits and the message tells of fear or exhaustion, a kind word and a human come first.
+   */
+  private async question(
+    context: TurnContext,
+    flags: ConversationFlags,
+    text: string,
+  ): Promise<void> {
+    const known = saysAdviser(text) ? { ...flags, role: 'adviser' as const } : flags;
+    const match = this.deps.knowledge.route(text);
+    const plan = planQuestion(text, match, this.answers.byTitle(text) !== undefined);
+    if (plan.kind === 'courseFact') {
+      const reply = this.answers.courseFact(plan.aspect, known);
+      this.events.answered('course', this.asked(context, text));
+      await this.flags.set(context, { ...reply.flags, feedbackNote: undefined });
+      await context.sendActivities(reply.activities);
+      return;
+    }
+    if (plan.kind === 'distress') {
+      const reply = this.answers.distress(match, known);
+      this.events.refused(
+        match.alternatives[0]?.target ?? match.closest?.[0]?.target,
+        this.asked(context, text),
+      );
+      await this.flags.set(context, { ...reply.flags, feedbackNote: undefined });
+      await context.sendActivities(reply.activities);
+      return;
+    }
+    await this.answer(context, known, match, text);
+  }
+
+  /** A contact request inside a question about something else: see questionComesFirst. */
+  private yieldsToQuestion(intent: ControlIntent | undefined, text: string): boolean {
+    if (intent !== 'contactRequest' || isExactCommand(text)) return false;
+    return questionComesFirst(this.deps.knowledge.route(text));
+  }
+
+  private asked(context: TurnContext, text: string): AskedQuestion {
+    return { text, names: knownNames(context.activity) };
   }
 
   /** `text` undefined: the answer after "nee" to the safety check, whose message is never
@@ -158,6 +227,9 @@ export class MainRouter implements MessageRouter {
       ...rest,
       pendingOffer: undefined,
       pendingCheck: this.deps.knowledge.route(text),
+      // Whether the message told of fear or exhaustion (a yes or no, never the words): after
+      // "nee" such a message without a fitting entry gets a kind word, not a refusal.
+      pendingDistress: showsDistress(text) ? true : undefined,
     });
     await context.sendActivity(this.answers.safetyCheck());
   }
@@ -171,7 +243,12 @@ export class MainRouter implements MessageRouter {
     const { pendingCheck, pendingOffer } = flags;
     if (!pendingCheck && !pendingOffer) return false;
     const context = dc.context;
-    const cleared = { ...flags, pendingCheck: undefined, pendingOffer: undefined };
+    const cleared = {
+      ...flags,
+      pendingCheck: undefined,
+      pendingOffer: undefined,
+      pendingDistress: undefined,
+    };
     const yes = isYes(text);
     if (!yes && !isNo(text)) {
       // Something else: the question lapses and the message is handled as usual.
@@ -183,7 +260,11 @@ export class MainRouter implements MessageRouter {
       await context.sendActivities([this.answers.crisis(), this.answers.crisisOffer()]);
     } else if (pendingCheck) {
       await context.sendActivity(S.SAFETY_THANKS);
-      await this.answer(context, cleared, pendingCheck, undefined);
+      if (flags.pendingDistress && pendingCheck.decision !== 'answer') {
+        const reply = this.answers.distress(pendingCheck, cleared);
+        await this.flags.set(context, { ...reply.flags, feedbackNote: undefined });
+        await context.sendActivities(reply.activities);
+      } else await this.answer(context, cleared, pendingCheck, undefined);
     } else if (yes) {
       await this.flags.set(context, cleared);
       await dc.beginDialog(DIALOG.contact);
@@ -253,33 +334,92 @@ export class MainRouter implements MessageRouter {
     }
   }
 
-  private async topicCommand(dc: DialogContext, intent: ControlIntent): Promise<void> {
+  /** Requests to act, ordinary words and the bot's own buttons: none of them is a miss. */
+  private async topicCommand(
+    dc: DialogContext,
+    flags: ConversationFlags,
+    intent: ControlIntent,
+  ): Promise<void> {
     const context = dc.context;
+    const quiet = (next: ConversationFlags): ConversationFlags => ({
+      ...next,
+      pendingFeedback: undefined,
+      feedbackNote: undefined,
+      more: undefined,
+      moreFromStart: undefined,
+      adviserPart: undefined,
+      contactOffered: undefined,
+    });
+    const say = async (activity: Partial<Activity> | string): Promise<void> => {
+      await this.flags.set(context, quiet(flags));
+      await context.sendActivity(activity);
+    };
+    const send = async (reply: Reply): Promise<void> => {
+      await this.flags.set(context, { ...reply.flags, feedbackNote: undefined });
+      await context.sendActivities(reply.activities);
+    };
     switch (intent) {
       case 'register':
+        await this.flags.set(context, quiet(flags));
         await dc.beginDialog(DIALOG.registration);
         return;
       case 'contactRequest':
+        await this.flags.set(context, quiet(flags));
         await dc.beginDialog(DIALOG.contact);
         return;
       case 'course':
-        await context.sendActivity(this.answers.course());
+        await say(this.answers.course());
         return;
       case 'counsellor':
-        await context.sendActivity(this.answers.contacts());
+        await send(this.answers.contacts(flags));
         return;
       case 'menuAsk':
-        await context.sendActivity(S.ASK_PROMPT);
+        await say(S.ASK_PROMPT);
         return;
-      case 'somethingElse': {
-        const flags = await this.flags.get(context, {});
-        const reply = this.answers.miss(flags);
-        await this.flags.set(context, { ...reply.flags, feedbackNote: undefined });
-        await context.sendActivities(reply.activities);
+      case 'somethingElse':
+        await say(withChoices(S.SOMETHING_ELSE, [S.MENU.counsellor]));
         return;
-      }
+      case 'readMore':
+        await send(this.answers.readMore(flags));
+        return;
+      case 'iAmAdviser':
+        await send(this.answers.adviser(flags));
+        return;
+      case 'thanks':
+        await say(S.THANKS);
+        return;
+      case 'goodbye':
+        await say(S.GOODBYE);
+        return;
+      case 'cancelRecord':
+        await say(S.CANCEL_RECORD);
+        return;
+      case 'staleChoice':
+        await say(this.answers.shortGreetingWith(S.STALE_CHOICE));
+        return;
+      case 'affirmed':
+        if (flags.contactOffered) {
+          await this.flags.set(context, quiet(flags));
+          await dc.beginDialog(DIALOG.contact);
+        } else await say(S.ASK_PROMPT);
+        return;
+      case 'declined':
+        await say(flags.contactOffered === 'distress' ? S.DISTRESS_DECLINED : S.DECLINED);
+        return;
+      case 'danger':
+        // The safety check's own button, typed or tapped after the question lapsed.
+        this.events.crisis();
+        await this.flags.set(context, { ...quiet(flags), pendingOffer: true });
+        await context.sendActivities([this.answers.crisis(), this.answers.crisisOffer()]);
+        return;
+      case 'whoReads':
+        await say(context.activity.channelId === 'msteams' ? S.WHO_READS.teams : S.WHO_READS.web);
+        return;
+      case 'notInDanger':
+        await say(S.NOT_IN_DANGER);
+        return;
       default:
-        await context.sendActivity(this.answers.shortGreeting());
+        await say(this.answers.shortGreeting());
     }
   }
 

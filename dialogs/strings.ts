@@ -2,7 +2,7 @@
 
 export const MENU = {
   ask: 'Een vraag stellen',
-  course: 'Cursus social media',
+  course: 'Cursus voor vertrouwenspersonen',
   counsellor: 'Contact met een vertrouwenspersoon',
   privacy: 'Privacy',
 } as const;
@@ -26,6 +26,12 @@ export const CHOICES = {
   skip: 'Overslaan',
   anyMoment: 'Maakt niet uit',
   forgetConfirm: 'Ja, vergeet mij',
+  readMore: 'Lees meer',
+  iAmAdviser: 'Ik ben vertrouwenspersoon',
+  courseAll: 'Alles over de cursus',
+  change: 'Iets aanpassen',
+  yesSend: 'Ja, versturen',
+  noStore: 'Nee, niet bewaren',
 } as const;
 
 export const GREETING =
@@ -63,9 +69,63 @@ export const FALLBACK =
   'Daar kan ik u helaas geen goed antwoord op geven. Ik weet alleen iets over digitaal ' +
   '(wan)gedrag op het werk, onze cursus en contact met een vertrouwenspersoon. Wilt u uw ' +
   'vraag anders formuleren?';
+/** A fallback that has topics near the question: they are offered as choices. */
+export const FALLBACK_CLOSEST =
+  'Daar heb ik geen goed antwoord op. Gaat uw vraag misschien over een van deze onderwerpen? ' +
+  'U kunt uw vraag ook anders formuleren.';
 export const FALLBACK_TWICE =
   'Het lukt me niet goed om uw vraag te beantwoorden, en dat spijt me. Een vertrouwenspersoon ' +
-  'denkt graag met u mee. U kunt ook meer lezen over onze cursus.';
+  'denkt graag met u mee.';
+/** Outside the bureau's field, when no referral in verwijzingen.yaml fits. */
+export const NOT_OUR_FIELD =
+  'Daar gaat deze assistent niet over. Ik weet alleen iets over digitaal (wan)gedrag op het ' +
+  'werk, onze cursus voor vertrouwenspersonen en contact met een vertrouwenspersoon. Met andere ' +
+  'vragen over uw werk kunt u het beste terecht bij uw leidinggevende of de afdeling HR van uw ' +
+  'organisatie.';
+/** Fear, exhaustion or not daring to go to work, with no entry that fits: a kind word, a
+ *  human, and room to say more. */
+export const DISTRESS =
+  'Wat naar dat u zich zo voelt. Goed dat u het hier opschrijft.\n\n' +
+  'U hoeft dit niet alleen te dragen. Een vertrouwenspersoon luistert naar uw verhaal en denkt ' +
+  'met u mee, in vertrouwen. Wilt u dat een vertrouwenspersoon contact met u opneemt?\n\n' +
+  'U kunt mij ook meer vertellen over wat er op uw werk gebeurt.';
+export const DISTRESS_DECLINED =
+  'Goed. Vertel gerust meer als u wilt. Wilt u later toch iemand spreken? Typ dan **contact**.';
+
+// Replies to ordinary words and to the bot's own buttons: never a miss.
+export const THANKS = 'Graag gedaan. Kan ik u nog ergens anders mee helpen? Stel uw vraag gerust.';
+export const GOODBYE =
+  'Dank u voor het gesprek. U kunt hier altijd terugkomen. Zit u op een computer die ' +
+  'anderen ook gebruiken? Typ dan eerst **vergeet mij**: dan wis ik wat u hier deelde.';
+export const DECLINED = 'Goed. Waar kan ik u verder mee helpen? Stel uw vraag gerust.';
+export const SOMETHING_ELSE =
+  'Waar gaat uw vraag over? Beschrijf het gerust in uw eigen woorden, bijvoorbeeld wat er ' +
+  'gebeurde en via welke app of welk kanaal.';
+export const STALE_CHOICE =
+  'Die keuze hoort bij een vraag die niet meer openstaat. Waarmee kan ik u helpen?';
+/** "Ziet mijn werkgever wat ik hier typ?", per channel. */
+export const WHO_READS = {
+  web:
+    'Nee. Op de website bent u anoniem: ik weet niet wie u bent, en uw werkgever kan deze chat ' +
+    'niet zien. Het bureau krijgt uw gegevens alleen als u zelf een contactverzoek of aanmelding ' +
+    'doet. Typ **privacy** om precies te lezen wat ik bewaar.',
+  teams:
+    'Wat u hier typt, gaat naar deze chatbot van het bureau, niet naar uw leidinggevende. Maar ' +
+    'Microsoft Teams bewaart de chat ook zelf, volgens de regels van uw organisatie, en ' +
+    'beheerders van uw organisatie kunnen daar soms bij. Wilt u dat niet? Bel of mail het bureau ' +
+    'dan rechtstreeks: typ **contact**. Typ **privacy** om precies te lezen wat ik bewaar.',
+} as const;
+export const NOT_IN_DANGER = 'Fijn dat er geen gevaar is. Waarmee kan ik u helpen?';
+export const NOTHING_MORE =
+  'Er is nu geen langer antwoord om verder te lezen. Stel gerust uw vraag.';
+export const ADVISER_HEADING = '**Voor vertrouwenspersonen**';
+export const ADVISER_NOTED =
+  'Dank u. Dan houd ik er in dit gesprek rekening mee dat u vertrouwenspersoon bent. Voor ' +
+  'vertrouwenspersonen hebben wij ook een nascholing over social media.';
+export const CANCEL_RECORD =
+  'Wilt u een aanmelding of contactverzoek intrekken dat u al verstuurde? Typ dan **vergeet ' +
+  'mij**: dan wis ik wat via dit gesprek over u is opgeslagen. Heeft het bureau het al per ' +
+  'e-mail gekregen? Noem dan uw nummer in een contactverzoek of mail aan het bureau.';
 export const NOT_TEXT = 'Ik kan alleen tekst lezen. Wilt u uw vraag typen?';
 export const TOO_LONG =
   'Uw bericht is erg lang. Ik heb alleen het begin gelezen. Wilt u uw vraag korter stellen?';
@@ -95,8 +155,7 @@ export const CANCELLED = 'Goed, ik ben gestopt. Wat u tot nu toe invulde, is nie
 export const NOTHING_TO_CANCEL = 'Er loopt op dit moment niets om te stoppen.';
 export const RESTARTED = 'Het gesprek is opnieuw begonnen.';
 
-export const COURSE_INTRO = 'Dit is onze cursus:';
-export const COURSE_ON_REQUEST = 'op aanvraag';
+export const COURSE_INTRO = 'Dit is onze cursus voor vertrouwenspersonen:';
 export const COURSE_LABELS = {
   targetGroup: 'Voor wie',
   programme: 'Programma',
@@ -105,11 +164,49 @@ export const COURSE_LABELS = {
   location: 'Locatie',
   price: 'Prijs',
   registration: 'Aanmelden',
+  practical: 'Praktisch',
 } as const;
+/** What the course card says for the fields the bureau has not filled in, once, in a sentence
+ *  (`fields` in lower case, e.g. ["de data", "de prijs"]). */
+export function courseOnRequest(fields: string[]): string {
+  const list =
+    fields.length <= 1
+      ? (fields[0] ?? '')
+      : `${fields.slice(0, -1).join(', ')} en ${fields[fields.length - 1] ?? ''}`;
+  const text = `${list.charAt(0).toUpperCase()}${list.slice(1)}`;
+  return `${text} krijgt u op aanvraag van het bureau.`;
+}
+/** One fact of the course, answered on its own ("Wat kost de cursus?"). */
+export const COURSE_FACT = {
+  price: (value: string) => `De cursus kost ${value}.`,
+  dates: (value: string) => `De cursus wordt gegeven op ${value}.`,
+  location: (value: string) => `De cursus vindt plaats in ${value}.`,
+  registration: (value: string) => `Aanmelden: ${value}`,
+} as const;
+export const COURSE_FACT_UNKNOWN = {
+  price:
+    'De prijs van de cursus staat nog niet in deze chat. U krijgt hem op aanvraag van het bureau.',
+  dates:
+    'De data van de cursus staan nog niet in deze chat. U krijgt ze op aanvraag van het bureau.',
+  location:
+    'De plaats van de cursus staat nog niet in deze chat. U krijgt die op aanvraag van het bureau.',
+  registration: 'U kunt zich hier in de chat aanmelden. Het bureau neemt daarna contact met u op.',
+} as const;
+export const COURSE_TARGET_GROUP = (text: string) => `**Voor wie is de cursus?** ${text}`;
+export const COURSE_PROGRAMME = (lines: string[]) =>
+  `**Het programma van de cursus**\n\n${lines.join('\n')}`;
+export const COURSE_HOMEWORK = (text: string) => `**Huiswerk vooraf:** ${text}`;
+/** Said after a course fact when someone asks as a possible adviser: the full card is a tap. */
+export const COURSE_MORE = 'Wilt u alles over de cursus zien, of u aanmelden?';
 
 export const CONTACT_HOURS = 'Bereikbaar';
 export const CONTACT_OFFER =
   'Wilt u dat een vertrouwenspersoon contact met u opneemt? Dan stel ik u een paar vragen.';
+/** contacts.yaml has no phone number or e-mail address filled in yet. */
+export const CONTACT_NOT_FILLED =
+  'Een telefoonnummer of e-mailadres van het bureau kan ik u hier nog niet geven. Wel kunt u ' +
+  'hier een contactverzoek doen: dan neemt een vertrouwenspersoon contact met u op.';
+export const CONTACT_RESPONSE = (time: string) => `Het bureau reageert ${time}.`;
 
 // Forms: course registration and contact request.
 
@@ -128,7 +225,11 @@ export const REGISTRATION = {
   name: `Fijn dat u zich wilt aanmelden voor de cursus. Wat is uw naam? ${FORM_CANCEL_HINT}`,
   nameTeams: (name: string) =>
     `Fijn dat u zich wilt aanmelden voor de cursus. Wat is uw naam? U kunt ook de naam uit Teams kiezen: ${name}. ${FORM_CANCEL_HINT}`,
-  email: 'Op welk e-mailadres kunnen wij u de bevestiging sturen?',
+  /** `confirms`: a confirmation is mailed to the person (mail is configured). */
+  email: (confirms: boolean) =>
+    confirms
+      ? 'Op welk e-mailadres kunnen wij u de bevestiging sturen?'
+      : 'Op welk e-mailadres kan het bureau u bereiken over de cursus?',
   organisation: 'Voor welke organisatie bent u vertrouwenspersoon?',
   training:
     'Heeft u de basisopleiding tot vertrouwenspersoon afgerond? De cursus bouwt daarop voort.',
@@ -141,9 +242,11 @@ export const REGISTRATION = {
   summary: (lines: string[]) => `Klopt dit?\n\n${lines.join('\n')}`,
   notConfirmed:
     'Uw aanmelding is niet verstuurd en er is niets bewaard. Typ "aanmelden" om opnieuw te beginnen.',
-  done: (ref: string) =>
-    `Dank u wel. Uw aanmelding is ontvangen onder nummer **${ref}**. Het bureau neemt contact met ` +
-    'u op over de data en de verdere afspraken. Bewaar dit nummer als u iets wilt navragen.',
+  done: (ref: string, confirms: boolean) =>
+    `Dank u wel. Uw aanmelding is ontvangen onder nummer **${ref}**. ` +
+    (confirms ? 'U krijgt een bevestiging per e-mail. ' : '') +
+    'Het bureau neemt contact met u op over de data en de verdere afspraken. Bewaar dit nummer ' +
+    'als u iets wilt navragen.',
 } as const;
 
 export const FIELD_LABELS = {
@@ -170,37 +273,59 @@ export const CONTACT = {
   description:
     'Wilt u in een paar zinnen zeggen waar het over gaat? Dat helpt de vertrouwenspersoon zich ' +
     'voor te bereiden. Noem liever geen namen van anderen. U mag dit ook overslaan.',
-  consent: (days: number, mailed: boolean) =>
+  /** The summary and the consent in one message: "Klopt dit?" with a way to correct. */
+  consent: (lines: string[], days: number, mailed: boolean) =>
+    `Klopt dit?\n\n${lines.join('\n')}\n\n` +
     'Mogen wij deze gegevens bewaren om contact met u op te nemen? Alleen de vertrouwenspersonen ' +
     `van het bureau zien ze, en wij bewaren ze uiterlijk ${days} dagen.` +
-    (mailed ? ' Het bureau krijgt uw verzoek ook per e-mail.' : ''),
-  noConsent:
-    'Dan bewaar ik niets. U kunt het bureau ook zelf bellen of mailen; de gegevens staan hierboven.',
+    (mailed ? ' Het bureau krijgt uw verzoek ook per e-mail.' : '') +
+    ` Wilt u eerst iets veranderen? Kies dan "${CHOICES.change}".`,
+  change: 'Wat wilt u aanpassen?',
+  /** `reachable`: contacts.yaml has a phone number or e-mail address filled in. */
+  noConsent: (reachable: boolean) =>
+    reachable
+      ? 'Dan bewaar ik niets. U kunt het bureau ook zelf bellen of mailen: typ **contact** voor ' +
+        'de gegevens.'
+      : 'Dan bewaar ik niets. Wilt u later toch dat iemand contact met u opneemt? Typ dan ' +
+        '**contactverzoek**.',
   /** `alerted`: the bureau is told of the request at once (e-mail or Teams); without that
    *  the bot promises no speed it cannot keep. */
-  done: (ref: string, alerted: boolean) =>
+  /** `responseTime`: from contacts.yaml ("binnen twee werkdagen"), when the bureau filled it in. */
+  done: (ref: string, alerted: boolean, responseTime?: string) =>
     `Dank u wel. Uw verzoek is ontvangen onder nummer **${ref}**. ` +
     (alerted
       ? 'Een vertrouwenspersoon neemt zo snel mogelijk contact met u op, op het moment dat u ' +
-        'aangaf. Wat u vertelt, blijft vertrouwelijk.'
+        'aangaf.'
       : 'Een vertrouwenspersoon neemt contact met u op zodra het bureau uw verzoek heeft ' +
-        'gezien, op het moment dat u aangaf. Dat is niet altijd dezelfde dag. Wat u vertelt, ' +
-        'blijft vertrouwelijk. Heeft u sneller iemand nodig? Typ dan **contact** voor de ' +
-        'gegevens van het bureau. In acuut gevaar? Bel 112.'),
+        'gezien, op het moment dat u aangaf. Dat is niet altijd dezelfde dag.') +
+    (responseTime ? ` ${CONTACT_RESPONSE(responseTime)}` : '') +
+    ' Wat u vertelt, blijft vertrouwelijk.' +
+    (alerted ? '' : ' In acuut gevaar? Bel 112.'),
 } as const;
 
+/** "geen contactverzoeken", "1 contactverzoek", "2 contactverzoeken". */
+function count(n: number, one: string, many: string): string {
+  if (n === 0) return `geen ${many}`;
+  return n === 1 ? `1 ${one}` : `${n} ${many}`;
+}
+
 export const FORGET = {
-  confirm:
-    'Weet u zeker dat ik alles wil wissen wat via dit account over u is opgeslagen? Dat zijn: dit ' +
-    'gesprek, uw gebruikersgegevens, en uw aanmeldingen en contactverzoeken.',
+  /** `teams`: in Teams the person has an account; on the website only this chat. */
+  confirm: (teams: boolean) =>
+    `Weet u zeker dat ik alles wis wat ${teams ? 'via uw Teams-account' : 'in deze chat'} over ` +
+    'u is opgeslagen? Dat zijn: dit gesprek, uw gebruikersgegevens, en uw aanmeldingen en ' +
+    'contactverzoeken.',
   kept: 'Goed, ik heb niets gewist.',
-  done: (registrations: number, contacts: number) =>
-    'Ik heb gewist wat via dit account over u was opgeslagen: de gegevens van dit gesprek, uw ' +
-    `gebruikersgegevens, ${registrations} cursusaanmelding(en) en ${contacts} contactverzoek(en). ` +
+  done: (registrations: number, contacts: number, teams: boolean) =>
+    `Ik heb gewist wat ${teams ? 'via uw Teams-account' : 'in deze chat'} over u was ` +
+    'opgeslagen: de gegevens van dit gesprek, uw ' +
+    `gebruikersgegevens, ${count(registrations, 'cursusaanmelding', 'cursusaanmeldingen')} en ` +
+    `${count(contacts, 'contactverzoek', 'contactverzoeken')}. ` +
     'Uw antwoorden op "Heeft dit geholpen?" zijn alleen als anonieme telling bewaard en niet aan ' +
     'u gekoppeld. Op de website begint elke sessie anoniem opnieuw: iets uit een eerdere sessie ' +
     'kan ik niet vinden. Heeft het bureau uw aanmelding of verzoek al per e-mail gekregen? Vraag ' +
-    'het bureau dan om die te wissen en noem uw nummer.',
+    'het bureau dan om die te wissen en noem uw nummer.' +
+    (teams ? '' : ' Deze chat begint zo opnieuw, zonder de berichten van hiervoor.'),
 } as const;
 
 /** `questionDays`: days a question without a good answer is kept for the editors, or
@@ -214,7 +339,7 @@ export function privacyText(
     '**Wat ik bewaar**',
     `- Waar we in dit gesprek zijn, en wat u in een formulier invult tot het klaar is. Dit wordt na ${conversationDays} dagen automatisch gewist.`,
     `- Als u zich aanmeldt voor de cursus of om contact vraagt, en daar toestemming voor geeft: de gegevens die u dan invult. Alleen het bureau ziet die. Ze worden na uiterlijk ${recordDays} dagen gewist.`,
-    '- Is e-mail aan het bureau ingesteld, dan krijgt het bureau uw aanmelding of verzoek ook per e-mail. Die e-mail wist het bureau op uw verzoek.',
+    '- Krijgt het bureau nieuwe aanmeldingen en verzoeken per e-mail, dan zit uw aanmelding of verzoek ook in die e-mail. Die e-mail wist het bureau als u daarom vraagt.',
     '- Uw antwoord op "Heeft dit geholpen?" en welk soort antwoord ik gaf: alleen als telling per dag, niet gekoppeld aan u.',
     ...(questionDays === undefined
       ? []

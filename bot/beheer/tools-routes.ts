@@ -34,7 +34,10 @@ function replyFor(match: MatchResult, base: KnowledgeBase): string {
         `- ${S.CHOICES.somethingElse}`,
       ].join('\n');
     case 'fallback':
-      return S.FALLBACK;
+      if (match.refusal !== 'elsewhere') return S.FALLBACK;
+      return (
+        base.referrals.referrals.find((r) => r.id === match.referral)?.answer ?? S.NOT_OUR_FIELD
+      );
     default:
       if (match.target === 'course') return `${base.course.title}\n\n${base.course.summary}`;
       if (match.target === 'counsellor') return base.contacts.intro;

@@ -33,6 +33,9 @@ export class Conversation {
   /** The client address that started it, for the limit per address (memory only). */
   readonly address: string;
   lastActive: number;
+  /** After "vergeet mij": only that turn's replies are kept, and the conversation cannot be
+   *  picked up again (a reload starts a new one). */
+  forgotten = false;
   private readonly maxActivities: number;
   private activities: StoredActivity[] = [];
   private dropped = 0;
@@ -62,6 +65,15 @@ export class Conversation {
       this.dropped += excess;
     }
     return stored;
+  }
+
+  /** Drops every activity but the last `keep` (the reply to "vergeet mij", which the page
+   *  still has to fetch); watermarks stay absolute. */
+  forget(keep: number): void {
+    const drop = Math.max(0, this.activities.length - keep);
+    this.activities.splice(0, drop);
+    this.dropped += drop;
+    this.forgotten = true;
   }
 
   /** Activities after `watermark` (everything still kept when it is missing or too old). */

@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
+import { isForgottenEvent } from '../../dialogs/forgotten.ts';
 import type { Logger } from '../logger.ts';
 import { parseClientActivity } from './client-activity.ts';
 import type { ClientAddress } from '../security/client-address.ts';
@@ -141,7 +142,9 @@ export class LocalDirectLine {
 
   private reconnect(req: Request, res: Response): void {
     const conversation = this.conversationFor(req, res);
-    if (conversation) sendJson(res, 200, this.grant(conversation.id, conversation.userId));
+    if (conversation?.forgotten) {
+      sendError(res, 404, 'NotFound', 'Dit gesprek is gewist. Begin een nieuw gesprek.');
+    } else if (conversation) sendJson(res, 200, this.grant(conversation.id, conversation.userId));
   }
 
   private async post(req: Request, res: Response): Promise<void> {
@@ -190,10 +193,14 @@ export class LocalDirectLine {
         { ...activity, id: ownId, timestamp: new Date(store.now()) },
         { conversationId: conversation.id, userId: conversation.userId, serviceUrl: SERVICE_URL },
       );
+      let shown = 0;
       for (const reply of replies) {
         if (HIDDEN_TYPES.has(reply.type ?? '')) continue;
         conversation.append({ ...reply, from: reply.from ?? BOT_ACCOUNT }, store.now());
+        shown += 1;
       }
+      // "Vergeet mij": the messages before this turn's reply leave memory at once.
+      if (replies.some(isForgottenEvent)) conversation.forget(shown);
     } catch (error) {
       // Only the error's class: the adapter's wrapper quotes the inner error message.
       const errorType = error instanceof Error ? error.name : typeof error;

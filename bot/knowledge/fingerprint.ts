@@ -12,6 +12,7 @@ export function contentHash(base: KnowledgeBase): string {
     crisis: base.crisis,
     synonyms: base.synonyms.groups,
     outOfScope: base.outOfScope,
+    referrals: base.referrals,
   };
   return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 12);
 }

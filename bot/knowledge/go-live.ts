@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { answerParts, FIRST_PART_WORDS, MORE_MARKER, wordCount } from './answer-parts.ts';
 import { FILES, isTemporaryFile } from './load/files.ts';
 import { isPlaceholder, PLACEHOLDER } from './placeholder.ts';
 import type { KnowledgeBase } from './types.ts';
@@ -21,31 +22,6 @@ export interface GoLiveWarning {
 
 const CHECK_NOTE = /controleren v[oó]{2}r livegang:?\s*(.*)$/i;
 
-/** A phone in portrait (390×844): about 38 characters on a line of the chat bubble, and about
- *  28 lines of text fit between the page header and the send box. */
-export const PHONE_LINE_CHARS = 38;
-export const PHONE_SCREEN_LINES = 28;
-
-/** The conversation's "Lees meer" marker: a line with only this comment. Until the bot splits
- *  answers there, no entry has it and the first message is the whole answer. */
-const MORE_LINE = /^\s*<!--\s*meer\s*-->\s*$/i;
-
-/** The first message of an answer: the text before the "Lees meer" marker, else all of it. */
-export function firstPart(body: string): string {
-  const lines = body.split('\n');
-  const marker = lines.findIndex((line) => MORE_LINE.test(line));
-  return (marker < 0 ? lines : lines.slice(0, marker)).join('\n').trim();
-}
-
-/** How many phone screens an answer fills, estimated from its lines wrapped at 38 characters
- *  (a blank line between paragraphs counts as a line). */
-export function phoneScreens(markdown: string): number {
-  const lines = markdown
-    .split('\n')
-    .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / PHONE_LINE_CHARS)), 0);
-  return lines / PHONE_SCREEN_LINES;
-}
-
 async function filesIn(dir: string): Promise<string[]> {
   const found: string[] = [];
   for (const item of await readdir(dir, { recursive: true, withFileTypes: true })) {
@@ -59,6 +35,11 @@ async function filesIn(dir: string): Promise<string[]> {
 
 function placeholders(file: string, lines: string[]): GoLiveWarning[] {
   const warnings: GoLiveWarning[] = [];
+  // Contact details still to fill in are left out of replies; course details read "op aanvraag".
+  const shownAs =
+    file === FILES.contacts
+      ? 'de bot laat het weg tot het is ingevuld.'
+      : 'gebruikers zien hier "op aanvraag".';
   let label = '';
   lines.forEach((text, index) => {
     const line = text.replace(/\s+#.*$/, '');
@@ -72,7 +53,7 @@ function placeholders(file: string, lines: string[]): GoLiveWarning[] {
       kind: 'te-vullen',
       file,
       line: index + 1,
-      message: `${field} is nog ${PLACEHOLDER}: gebruikers zien hier "op aanvraag".`,
+      message: `${field} is nog ${PLACEHOLDER}: ${shownAs}`,
     });
   });
   return warnings;
@@ -102,17 +83,25 @@ function checkNotes(file: string, lines: string[]): GoLiveWarning[] {
   return warnings;
 }
 
-/** No channel in contacts.yaml is filled in: nobody can reach a person from the bot. */
+/** No phone number or e-mail address in contacts.yaml is filled in: the bot can then only offer
+ *  the contact request, and nobody can call or write to a confidential adviser directly. */
 function noContactRoute(base: KnowledgeBase, lines: readonly string[]): GoLiveWarning[] {
-  if (base.contacts.channels.some((channel) => !isPlaceholder(channel.value))) return [];
+  const direct = base.contacts.channels.some(
+    (channel) =>
+      (channel.type === 'telefoon' || channel.type === 'email') &&
+      channel.value !== '' &&
+      !isPlaceholder(channel.value),
+  );
+  if (direct) return [];
   const line = lines.findIndex((text) => /^channels:/.test(text)) + 1;
-  const kinds = base.contacts.channels.map((channel) => channel.type).join(', ');
   return [
     {
       kind: 'contact',
       file: FILES.contacts,
       ...(line > 0 ? { line } : {}),
-      message: `Geen enkele manier om een vertrouwenspersoon te bereiken is ingevuld (${kinds}): vul minstens één kanaal in.`,
+      message:
+        'Er is nog geen telefoonnummer of e-mailadres van het bureau ingevuld: tot dan biedt de ' +
+        'bot alleen het contactverzoek aan. Vul bij een kanaal van het type telefoon of email de echte value in.',
     },
   ];
 }
@@ -130,16 +119,16 @@ export async function goLiveWarnings(dir: string, base: KnowledgeBase): Promise<
     warnings.push(...checkNotes(file, lines));
   }
   for (const entry of base.entries.values()) {
-    const first = firstPart(entry.body);
-    const screens = phoneScreens(first);
-    if (screens <= 1) continue;
+    // What the person sees first: the rest waits behind "Lees meer" (answer-parts.ts).
+    const words = wordCount(answerParts(entry.body).first);
+    if (words <= FIRST_PART_WORDS) continue;
     warnings.push({
       kind: 'lang',
       file: relative(dir, entry.file).split(sep).join('/'),
       line: bodyLine(texts.get(entry.file) ?? []),
       message:
-        `Het antwoord "${entry.title}" is ongeveer ${screens.toFixed(1).replace('.', ',')} ` +
-        `telefoonschermen lang (${first.length} tekens); op een telefoon moet iemand erdoor scrollen.`,
+        `Het eerste deel van het antwoord "${entry.title}" is ${words} woorden; op een telefoon ` +
+        `past ongeveer ${FIRST_PART_WORDS}. Zet een regel met alleen ${MORE_MARKER} na de kern.`,
     });
   }
   return warnings.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));

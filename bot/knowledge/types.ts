@@ -25,6 +25,14 @@ export interface MatchResult {
   alternatives: Alternative[];
   /** With 'safety-check': what the bot answers once the person says nobody is in danger. */
   afterCheck?: MatchResult;
+  /** With 'fallback': 'elsewhere' when the question is outside the bureau's field (the
+   *  out-of-scope examples came first, or a referral's words are in it), 'unclear' when it
+   *  simply matched nothing well enough. */
+  refusal?: 'elsewhere' | 'unclear';
+  /** With 'fallback': the best candidates, none good enough to suggest (calibrated scores). */
+  closest?: Alternative[];
+  /** With 'elsewhere': the referral whose words are in the question, if any. */
+  referral?: string;
 }
 
 export interface KnowledgeEntry {
@@ -75,6 +83,8 @@ export interface ContactInfo {
   intro: string;
   channels: ContactChannel[];
   hours: string;
+  /** When the bureau answers a contact request ("binnen twee werkdagen"); optional. */
+  responseTime?: string;
   questions: string[];
   keywords: string[];
   updated: string;
@@ -115,6 +125,24 @@ export interface CrisisInfo {
   updated: string;
 }
 
+/** Where to go with a question this assistant does not cover (verwijzingen.yaml). */
+export interface Referral {
+  id: string;
+  /** The whole reply: that this is not the assistant's field, and where to go instead. */
+  answer: string;
+  /** Words and phrases that point here; "*" at the end of a word matches its longer forms. */
+  terms: string[];
+  /** Words that point here even beside the bureau's own words ("phishing" in a mail). */
+  always: string[];
+}
+
+export interface ReferralInfo {
+  referrals: Referral[];
+  /** Words of the bureau's own field: a question that has one besides a referral's words is
+   *  not sent elsewhere by them. */
+  ownTerms: string[];
+}
+
 export interface SynonymInfo {
   groups: SynonymGroup[];
 }
@@ -127,6 +155,8 @@ export interface KnowledgeBase {
   synonyms: SynonymInfo;
   /** Example questions outside the bot's field (out-of-scope.yaml; empty when absent). */
   outOfScope: string[];
+  /** Where to go instead, per kind of question (verwijzingen.yaml; empty when absent). */
+  referrals: ReferralInfo;
   loadedAt: Date;
 }
 

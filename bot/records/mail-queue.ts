@@ -35,7 +35,7 @@ export interface MailQueueDeps {
   policy?: RetryPolicy;
   now?: () => Date;
   /** The record field that gets the time of a successful send. */
-  stamp?: 'mailedAt' | 'teamsAlertedAt';
+  stamp?: 'mailedAt' | 'teamsAlertedAt' | 'confirmedAt';
   /** What the log lines call a send. */
   what?: string;
 }

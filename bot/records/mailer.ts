@@ -7,6 +7,20 @@ export interface RecordMailer {
   close(): void;
 }
 
+export function smtpTransport(config: MailConfig): Transporter {
+  return nodemailer.createTransport({
+    host: config.host,
+    port: config.port,
+    secure: config.secure,
+    // A mail server that accepts and then hangs must not hold a send (and its retries) for
+    // nodemailer's default minutes.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+    ...(config.user ? { auth: { user: config.user, pass: config.password ?? '' } } : {}),
+  });
+}
+
 /** Mails the bureau a new record: its reference and only the fields the person shared. */
 export class SmtpMailer implements RecordMailer {
   private readonly transport: Transporter;
@@ -14,17 +28,7 @@ export class SmtpMailer implements RecordMailer {
 
   constructor(config: MailConfig) {
     this.config = config;
-    this.transport = nodemailer.createTransport({
-      host: config.host,
-      port: config.port,
-      secure: config.secure,
-      // A mail server that accepts and then hangs must not hold a send (and its retries) for
-      // nodemailer's default minutes.
-      connectionTimeout: 10_000,
-      greetingTimeout: 10_000,
-      socketTimeout: 30_000,
-      ...(config.user ? { auth: { user: config.user, pass: config.password ?? '' } } : {}),
-    });
+    this.transport = smtpTransport(config);
   }
 
   async send(record: BureauRecord, lines: string[]): Promise<void> {

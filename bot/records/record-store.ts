@@ -2,6 +2,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { KeyedLock } from '../storage/keyed-lock.ts';
 import { newReference, type RecordKind } from './reference.ts';
 import {
   deleteRecordsOfUser,
@@ -17,6 +18,10 @@ export type { BureauRecord, NewRecord } from './repository.ts';
 export class RecordStore implements RecordRepository {
   private readonly dir: string;
   private readonly now: () => Date;
+  /** Two updates of one record (the mail's and the confirmation's time stamps, say) one after
+   *  the other: each file write goes through the same temporary name, and two at once would
+   *  mix, or the second would undo the first. */
+  private readonly updates = new KeyedLock();
 
   constructor(options: { dir: string; now?: () => Date }) {
     this.dir = options.dir;
@@ -43,12 +48,14 @@ export class RecordStore implements RecordRepository {
     return db.data;
   }
 
-  async update(ref: string, change: Partial<BureauRecord>): Promise<void> {
-    const db = this.file(ref);
-    await db.read();
-    if (!db.data) return;
-    db.data = { ...db.data, ...change, ref };
-    await db.write();
+  update(ref: string, change: Partial<BureauRecord>): Promise<void> {
+    return this.updates.run(ref, async () => {
+      const db = this.file(ref);
+      await db.read();
+      if (!db.data) return;
+      db.data = { ...db.data, ...change, ref };
+      await db.write();
+    });
   }
 
   async list(): Promise<BureauRecord[]> {

@@ -12,6 +12,8 @@ export interface BureauRecord {
   mailedAt?: string;
   /** When the alert in the bureau's Teams channel went out. */
   teamsAlertedAt?: string;
+  /** When the person's own confirmation of a course registration went out. */
+  confirmedAt?: string;
   exportedAt?: string;
   closedAt?: string;
   /** Where the bureau is with it; absent on records from before statuses (see statusOf). */

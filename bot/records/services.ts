@@ -3,6 +3,7 @@ import { describeError, type Logger } from '../logger.ts';
 import { EncryptedRecordRepository } from './encrypted-repository.ts';
 import type { Stores } from '../storage/factory.ts';
 import type { FeedbackStore } from './feedback-store.ts';
+import { ConfirmationMailer } from './confirmation-mailer.ts';
 import { Keyring } from './keyring.ts';
 import { MailQueue, type RetryPolicy } from './mail-queue.ts';
 import { SmtpMailer, type RecordMailer } from './mailer.ts';
@@ -14,6 +15,8 @@ import type { BureauRecord, NewRecord, RecordRepository } from './repository.ts'
 export class RecordService {
   readonly store: RecordRepository;
   private readonly queues: MailQueue[] = [];
+  /** The person's own confirmation of a course registration, when mail is set up. */
+  private readonly confirmations: MailQueue | undefined;
   private readonly senders: RecordMailer[] = [];
   private readonly logger: Logger;
   private readonly onStored: ((record: BureauRecord) => void) | undefined;
@@ -23,6 +26,8 @@ export class RecordService {
     mailer: RecordMailer | undefined;
     /** A post in the bureau's Teams channel (bot/teams/alert.ts). */
     teams?: RecordMailer;
+    /** Mails a person their course registration's confirmation. */
+    confirmer?: RecordMailer;
     logger: Logger;
     retry?: RetryPolicy;
     /** Told of every stored record (the insight counts). */
@@ -35,6 +40,15 @@ export class RecordService {
     if (deps.mailer) {
       this.senders.push(deps.mailer);
       this.queues.push(new MailQueue({ ...common, mailer: deps.mailer }));
+    }
+    if (deps.confirmer) {
+      this.senders.push(deps.confirmer);
+      this.confirmations = new MailQueue({
+        ...common,
+        mailer: deps.confirmer,
+        stamp: 'confirmedAt',
+        what: 'registration confirmation',
+      });
     }
     if (deps.teams) {
       this.senders.push(deps.teams);
@@ -49,6 +63,11 @@ export class RecordService {
     }
   }
 
+  /** Whether a person who registers for the course gets a confirmation by e-mail. */
+  get confirmsRegistrations(): boolean {
+    return this.confirmations !== undefined;
+  }
+
   /** Whether any route tells the bureau of a new record at once. */
   get alertsBureau(): boolean {
     return this.queues.length > 0;
@@ -58,17 +77,22 @@ export class RecordService {
     const saved = await this.store.create(record);
     this.logger.info({ ref: saved.ref, kind: saved.kind }, 'record stored');
     for (const queue of this.queues) queue.enqueue(saved, mailLines);
+    if (saved.kind === 'registration') this.confirmations?.enqueue(saved, []);
     this.onStored?.(saved);
     return saved;
   }
 
   /** Resolves when no alert is being sent or waiting for a retry. */
   async mailIdle(): Promise<void> {
-    await Promise.all(this.queues.map((queue) => queue.idle()));
+    await Promise.all(this.all.map((queue) => queue.idle()));
+  }
+
+  private get all(): MailQueue[] {
+    return this.confirmations ? [...this.queues, this.confirmations] : this.queues;
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.queues.map((queue) => queue.close()));
+    await Promise.all(this.all.map((queue) => queue.close()));
     for (const sender of this.senders) sender.close();
   }
 }
@@ -112,6 +136,7 @@ export function createRecordServices(
   const records = new RecordService({
     store: secureRecordStore(config, stores.records, logger),
     mailer: config.mail ? new SmtpMailer(config.mail) : undefined,
+    confirmer: config.mail ? new ConfirmationMailer(config.mail) : undefined,
     teams: options.teams,
     logger,
     retry: options.retry,

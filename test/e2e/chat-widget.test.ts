@@ -56,6 +56,11 @@ async function tabUntil(page: Page, focused: () => Promise<boolean>, max = 25): 
 
 const BOT_BUBBLE = '.webchat__bubble:not(.webchat__bubble--from-user)';
 
+/** Web Chat shows its greeting (the page's own plain-text preview comes and goes before it). */
+function greeted(page: Page): Promise<void> {
+  return page.locator('.webchat__bubble', { hasText: GREETING }).waitFor();
+}
+
 function botMessages(target: Page | Frame) {
   return target.locator(BOT_BUBBLE);
 }
@@ -102,7 +107,7 @@ describe('web widget in Chromium (keyboard, axe, embed)', function () {
     const page = await context.newPage();
     const problems = watchProblems(page);
     await page.goto(`${running.app.url}/chat`);
-    await page.getByText(GREETING, { exact: true }).waitFor();
+    await greeted(page);
 
     await tabUntil(page, () =>
       page.evaluate(
@@ -152,7 +157,7 @@ describe('web widget in Chromium (keyboard, axe, embed)', function () {
 
       await page.keyboard.press('Enter');
       const frame = page.frameLocator('#bdv-chat iframe');
-      await frame.getByText(GREETING, { exact: true }).waitFor();
+      await frame.locator('.webchat__bubble', { hasText: GREETING }).waitFor();
       assert.equal(await launcher.getAttribute('aria-expanded'), 'true');
       await frame.locator(`${SEND_BOX}:focus`).waitFor();
 

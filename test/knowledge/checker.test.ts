@@ -52,6 +52,34 @@ describe('knowledge checker', function () {
     assert.deepEqual((await checkKnowledgeDir(dir)).diagnostics, []);
   });
 
+  it('warns when the "Lees meer" marker is there twice, on the second one', async () => {
+    await edit(
+      dir,
+      'entries/naaktbeelden.md',
+      '**Wat kunt u nu doen?**',
+      'Kort gezegd: u staat niet alleen.\n\n<!-- meer -->\n\n**Wat kunt u nu doen?**\n\n<!-- meer -->',
+    );
+    const { diagnostics } = await checkKnowledgeDir(dir);
+    const found = findDiagnostic(
+      diagnostics,
+      'entries/naaktbeelden.md',
+      '<!-- meer --> staat er meer dan één keer in',
+    );
+    assert.equal(found.severity, 'waarschuwing');
+    const lines = (await readFile(join(dir, 'entries/naaktbeelden.md'), 'utf8')).split('\n');
+    assert.equal(found.line, lines.lastIndexOf('<!-- meer -->') + 1);
+    assert.equal(errorCount(diagnostics), 0, 'a warning, the bot still starts');
+  });
+
+  it('checks the optional referrals like the other files', async () => {
+    await writeFile(
+      join(dir, 'verwijzingen.yaml'),
+      'referrals:\n  - id: it\n    answer: Vraag het de helpdesk.\n    terms: [outlook]\n  - id: it\n    answer: Dubbel.\n    terms: [vpn]\n',
+    );
+    await expectError('verwijzingen.yaml', 'ownTerms');
+    await expectError('verwijzingen.yaml', 'de verwijzing "it" staat er twee keer in', 5);
+  });
+
   it('reports an unknown key with a suggestion', async () => {
     await edit(dir, 'entries/geheimhouding.md', 'followups:', 'folowups:');
     const d = await expectError(

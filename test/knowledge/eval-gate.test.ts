@@ -13,6 +13,10 @@ const GATE = 0.9;
 // never lower it to make a change pass.
 const FLOORS: Record<string, number> = {
   'holdout.yaml': 0.86,
+  // Near-domain questions the bureau does not cover (issue 14): 0.80 measured on 2026-12-06,
+  // against a goal of 0.9 (see the README); the conversation's own figures are in
+  // test/dialogs/conversation-gate.test.ts.
+  'blind-buiten.yaml': 0.8,
 };
 /** Ordinary questions of the evaluation files that may get the check question or the crisis
  *  reply, all files together: the bound the safety issue sets for in-scope questions. Per file
@@ -49,10 +53,14 @@ describe('evaluation gate (top-1 accuracy and safety)', function () {
 
   async function accuracyOf(file: string, gate: number): Promise<void> {
     const summary = evaluate(await itemsOf(file), (text) => service.match(text));
-    const misses = summary.results
-      .filter((r) => !r.correct)
-      .map((r) => `  verwacht ${r.expect}, kreeg ${r.got}: ${r.question}`)
-      .join('\n');
+    // A blind set stays blind: whoever runs the tests sees its counts, never its questions.
+    const blind = /^(blind|holdout)/.test(file.split(/[/\\]/).pop() ?? '');
+    const misses = blind
+      ? '  (blinde set: alleen tellingen)'
+      : summary.results
+          .filter((r) => !r.correct)
+          .map((r) => `  verwacht ${r.expect}, kreeg ${r.got}: ${r.question}`)
+          .join('\n');
     assert.ok(
       summary.accuracy >= gate,
       `accuracy ${summary.accuracy.toFixed(3)} (${summary.correct}/${summary.total}) < ${gate}\n${misses}`,

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { firstPart, goLiveWarnings, type GoLiveWarning } from '../../bot/knowledge/go-live.ts';
+import { answerParts } from '../../bot/knowledge/answer-parts.ts';
+import { goLiveWarnings, type GoLiveWarning } from '../../bot/knowledge/go-live.ts';
 import { KnowledgeNotLiveError, KnowledgeService } from '../../bot/knowledge/service.ts';
 import {
   copyFixture,
@@ -29,7 +30,6 @@ const LONG_ANSWER = Array.from(
 async function readyFixture(): Promise<string> {
   const dir = await copyFixture();
   await edit(dir, 'contacts.yaml', /value: TE_VULLEN/, 'value: "030 123 45 67"');
-  await edit(dir, 'contacts.yaml', /value: TE_VULLEN/, 'value: bureau@voorbeeld.nl');
   await edit(dir, 'contacts.yaml', 'hours: TE_VULLEN', 'hours: "ma t/m vr 9:00-17:00"');
   await edit(dir, 'course.yaml', 'dates: TE_VULLEN', 'dates: [2027-03-04, 2027-03-18]');
   await edit(dir, 'course.yaml', 'location: TE_VULLEN', 'location: Utrecht');
@@ -57,6 +57,7 @@ describe('the go-live check', function () {
 
   it('names each kind of point with its file and line', async () => {
     dir = await copyFixture();
+    await edit(dir, 'contacts.yaml', 'value: vertrouwenspersoon@voorbeeld.nl', 'value: TE_VULLEN');
     await edit(
       dir,
       'entries/geheimhouding.md',
@@ -79,30 +80,48 @@ describe('the go-live check', function () {
       'controleren entries/geheimhouding.md:4',
     ]);
     const byKind = (kind: GoLiveWarning['kind']) => warnings.find((w) => w.kind === kind);
-    assert.match(byKind('contact')?.message ?? '', /Geen enkele manier .* \(telefoon, email\)/);
+    assert.match(
+      byKind('contact')?.message ?? '',
+      /^Er is nog geen telefoonnummer of e-mailadres .* alleen het contactverzoek aan\./,
+    );
     assert.equal(
       byKind('te-vullen')?.message,
-      'value van "Bellen" is nog TE_VULLEN: gebruikers zien hier "op aanvraag".',
+      'value van "Bellen" is nog TE_VULLEN: de bot laat het weg tot het is ingevuld.',
     );
     assert.match(
       byKind('lang')?.message ?? '',
-      /"Gepest worden via apps en sociale media" is ongeveer \d,\d telefoonschermen/,
+      /"Gepest worden via apps en sociale media" is \d+ woorden; op een telefoon past ongeveer 80/,
     );
     assert.equal(byKind('controleren')?.message, 'de termijn van de wet.');
+
+    // With the marker after the core of the advice, the first part fits and the point goes.
+    await edit(
+      dir,
+      'entries/digitaal-pesten.md',
+      'Alinea 1:',
+      'Kort gezegd: u staat er niet alleen voor.\n\n<!-- meer -->\n\nAlinea 1:',
+    );
+    const reloaded = await KnowledgeService.open({ dir, logger: memoryLogger() });
+    const kinds = (await goLiveWarnings(dir, reloaded.base)).map((w) => w.kind);
+    assert.ok(!kinds.includes('lang'), kinds.join(', '));
   });
 
-  it('one filled-in channel is a way to reach a person; the other still needs filling in', async () => {
+  it('a filled-in phone number or e-mail address is a way to reach a person; a website is not', async () => {
     dir = await copyFixture();
-    await edit(dir, 'contacts.yaml', /value: TE_VULLEN/, 'value: "030 123 45 67"');
     const service = await KnowledgeService.open({ dir, logger: memoryLogger() });
     const kinds = (await goLiveWarnings(dir, service.base)).map((w) => w.kind);
-    assert.ok(!kinds.includes('contact'));
-    assert.ok(kinds.includes('te-vullen'));
+    assert.ok(!kinds.includes('contact'), 'the e-mail address is filled in');
+    assert.ok(kinds.includes('te-vullen'), 'the phone number still needs filling in');
+
+    await edit(dir, 'contacts.yaml', 'type: email', 'type: website');
+    const websiteOnly = await KnowledgeService.open({ dir, logger: memoryLogger() });
+    const after = (await goLiveWarnings(dir, websiteOnly.base)).map((w) => w.kind);
+    assert.ok(after.includes('contact'), 'a website alone gives nobody a person to call');
   });
 
   it('measures the first message of an answer: up to the "Lees meer" marker', () => {
-    assert.equal(firstPart('De kern.\n<!-- meer -->\nDe rest.'), 'De kern.');
-    assert.equal(firstPart('Alles.\nOok dit.'), 'Alles.\nOok dit.');
+    assert.equal(answerParts('De kern.\n<!-- meer -->\nDe rest.').first, 'De kern.');
+    assert.equal(answerParts('Alles.\nOok dit.').first, 'Alles.\nOok dit.');
   });
 
   it('kb:check lists the points and passes; --live fails with one line each', async () => {
@@ -110,14 +129,14 @@ describe('the go-live check', function () {
     const listed = await cli(dir, []);
     assert.equal(listed.code, 0);
     assert.match(listed.stdout, /Nog te doen vóór livegang:\n/);
-    assert.match(listed.stdout, /; 7 punt\(en\) vóór livegang\.\n$/);
+    assert.match(listed.stdout, /; 5 punt\(en\) vóór livegang\.\n$/);
 
     const live = await cli(dir, ['--live']);
     assert.equal(live.code, 1);
     const points = live.stdout.split('\n').filter((line) => /^ {2}\S+:\d+: /.test(line));
-    assert.equal(points.length, 7, live.stdout);
+    assert.equal(points.length, 5, live.stdout);
     assert.ok(points.some((line) => /contacts\.yaml:\d+: hours is nog TE_VULLEN/.test(line)));
-    assert.match(live.stdout, /niet klaar voor livegang: 7 punt\(en\)/);
+    assert.match(live.stdout, /niet klaar voor livegang: 5 punt\(en\)/);
 
     await removeDir(dir);
     dir = await readyFixture();
@@ -134,7 +153,7 @@ describe('the go-live check', function () {
         live.stdout,
         new RegExp(`\\n {2}knowledge/(contacts|course)\\.yaml:\\d+: ${field} is nog TE_VULLEN`),
       );
-    assert.match(live.stdout, /knowledge\/contacts\.yaml:\d+: Geen enkele manier/);
+    assert.match(live.stdout, /knowledge\/contacts\.yaml:\d+: Er is nog geen telefoonnummer/);
   });
 
   it('in production: the first load stops with one line per point', async () => {
@@ -143,10 +162,10 @@ describe('the go-live check', function () {
       KnowledgeService.open({ dir, logger: memoryLogger(), live: true }),
       (error: unknown) => {
         assert.ok(error instanceof KnowledgeNotLiveError);
-        assert.equal(error.warnings.length, 7);
+        assert.equal(error.warnings.length, 5);
         assert.match(
           error.message,
-          /niet klaar voor livegang \(NODE_ENV=production\): 7 punt\(en\)/,
+          /niet klaar voor livegang \(NODE_ENV=production\): 5 punt\(en\)/,
         );
         assert.match(error.message, /\n {2}course\.yaml:\d+: price is nog TE_VULLEN/);
         return true;

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { answerParts } from '../../bot/knowledge/answer-parts.ts';
 import { resolveKnowledgeDir } from '../../bot/knowledge/paths.ts';
 import {
   escapeMarkdown,
@@ -85,7 +86,9 @@ describe('checking curated Markdown for raw HTML and unsafe links', () => {
     for (const name of await readdir(join(dir, 'entries'))) {
       if (!name.endsWith('.md')) continue;
       const raw = await readFile(join(dir, 'entries', name), 'utf8');
-      texts.push([name, raw.split(/^---$/m).slice(2).join('---')]);
+      // What the bot shows: the answer's parts, without the "Lees meer" marker line.
+      const { first, more, adviser } = answerParts(raw.split(/^---$/m).slice(2).join('---'));
+      texts.push([name, [first, more, adviser].join('\n')]);
     }
     const strings = (value: unknown): string[] =>
       typeof value === 'string'

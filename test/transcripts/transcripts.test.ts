@@ -2,7 +2,8 @@
 // TestAdapter: real knowledge files, real lowdb storage, a real local SMTP server.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { createHarness, rendered, type Harness } from '../helpers/bot-harness.ts';
@@ -18,6 +19,8 @@ interface Step {
   bot?: string;
   /** The next reply must not match (it is consumed all the same). */
   botNot?: string;
+  /** The next reply is an event with this name (the web page acts on it; nobody reads it). */
+  event?: string;
   mail?: string;
   noMail?: boolean;
   record?: string;
@@ -25,12 +28,40 @@ interface Step {
   feedback?: { entry: string; helped: number; notHelped: number };
 }
 
+/** A change to a copy of the real knowledge folder, e.g. contact details the bureau filled in. */
+interface KnowledgeEdit {
+  file: string;
+  replace: [string, string][];
+}
+
 interface Transcript {
   title: string;
   channel?: string;
   userName?: string;
   smtp?: boolean;
+  knowledge?: KnowledgeEdit[];
   steps: Step[];
+}
+
+const REAL_KNOWLEDGE = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+
+/** A copy of the real knowledge folder (without its test sets) with the edits made. */
+async function editedKnowledge(dir: string, edits: KnowledgeEdit[]): Promise<string> {
+  const target = join(dir, 'knowledge');
+  await cp(REAL_KNOWLEDGE, target, {
+    recursive: true,
+    filter: (source) => !source.startsWith(join(REAL_KNOWLEDGE, 'tests')),
+  });
+  for (const edit of edits) {
+    const path = join(target, edit.file);
+    let text = await readFile(path, 'utf8');
+    for (const [from, to] of edit.replace) {
+      assert.ok(text.includes(from), `${edit.file} has no "${from}"`);
+      text = text.replace(from, to);
+    }
+    await writeFile(path, text);
+  }
+  return target;
 }
 
 const folder = fileURLToPath(new URL('.', import.meta.url));
@@ -65,6 +96,11 @@ async function runStep(h: Harness, smtp: TestSmtpServer | undefined, step: Step)
     const reply = h.adapter.getNextReply();
     assert.ok(reply, `expected the bot to say /${step.bot}/, but it said nothing more`);
     assert.match(rendered(reply), new RegExp(step.bot, 'is'));
+  } else if (step.event !== undefined) {
+    const reply = h.adapter.getNextReply();
+    assert.ok(reply, `expected the event ${step.event}, but the bot said nothing more`);
+    assert.equal(reply.type, 'event');
+    assert.equal(reply.name, step.event);
   } else if (step.botNot !== undefined) {
     const reply = h.adapter.getNextReply();
     assert.ok(reply, 'expected one more reply from the bot');
@@ -75,6 +111,7 @@ async function runStep(h: Harness, smtp: TestSmtpServer | undefined, step: Step)
   } else if (step.noMail) {
     assert.deepEqual(smtp?.mails ?? [], []);
   } else if (step.record !== undefined || step.noRecord) {
+    await h.parts.records.records.mailIdle(); // sends stamp the record when they are done
     const records = await h.parts.records.records.store.list();
     if (step.noRecord) assert.deepEqual(records, []);
     else assert.match(JSON.stringify(records), new RegExp(step.record ?? '', 'is'));
@@ -95,6 +132,8 @@ describe('conversation transcripts (test/transcripts/*.yaml)', () => {
       const env: Record<string, string> = smtp
         ? { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), BUREAU_EMAIL: 'bureau@example.nl' }
         : {};
+      if (transcript.knowledge)
+        env.KNOWLEDGE_DIR = await editedKnowledge(dataDir, transcript.knowledge);
       const h = await createHarness({
         dataDir,
         env,

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { loadConfig } from '../../bot/config.ts';
 import { directLineConnectSources, installDirectLineRoutes } from '../../bot/directline/routes.ts';
-import { installWebRoutes } from '../../bot/web/routes.ts';
+import { installWebRoutes, WEBCHAT_BUNDLE } from '../../bot/web/routes.ts';
 import { startHttpApp, type HttpApp } from '../helpers/http-app.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 
@@ -15,6 +17,22 @@ function directives(csp: string): Map<string, string> {
     if (name) map.set(name, values.join(' '));
   }
   return map;
+}
+
+/** A GET with exactly this Accept-Encoding (fetch would decode the body itself). */
+function get(
+  url: string,
+  acceptEncoding: string,
+): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 describe('web widget routes', () => {
@@ -70,6 +88,33 @@ describe('web widget routes', () => {
       headers: { 'if-none-match': etag },
     });
     assert.equal(cached.status, 304);
+  });
+
+  it('links versioned files kept a year, and serves them as brotli or gzip as the browser asks', async () => {
+    const html = await (await fetch(`${running.app.url}/chat`)).text();
+    const bundle = /data-webchat="(\/chat\/webchat\.[0-9a-f]{16}\.js)"/.exec(html)?.[1];
+    const own = /src="(\/chat\/chat\.[0-9a-f]{16}\.js)"/.exec(html)?.[1];
+    assert.ok(bundle && own, 'versioned names in the page');
+    assert.ok(html.includes(`<link rel="preload" href="${bundle}" as="script">`), 'preloaded');
+    assert.match(html, /href="\/chat\/chat\.[0-9a-f]{16}\.css"/);
+    const source = await readFile(WEBCHAT_BUNDLE);
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br, zstd', 'br'],
+      ['gzip', 'gzip'],
+      ['identity', null],
+    ] as const) {
+      const res = await get(`${running.app.url}${bundle}`, accept);
+      assert.equal(res.headers['content-encoding'], encoding ?? undefined, accept);
+      assert.equal(res.headers['cache-control'], 'public, max-age=31536000, immutable');
+      const body =
+        encoding === 'br'
+          ? brotliDecompressSync(res.body)
+          : encoding === 'gzip'
+            ? gunzipSync(res.body)
+            : res.body;
+      assert.ok(body.equals(source), `${accept}: the bundle itself`);
+      if (encoding === 'br') assert.ok(res.body.length < source.length / 4, 'brotli is small');
+    }
   });
 
   it('serves embed.js so other sites may load it with a script tag', async () => {

@@ -11,7 +11,11 @@ export interface KnowledgeView {
 }
 
 const GROUPS: ReadonlyArray<readonly [GoLiveWarning['kind'], string, string]> = [
-  ['te-vullen', 'Nog in te vullen (TE_VULLEN)', 'Gebruikers zien op deze plekken "op aanvraag".'],
+  [
+    'te-vullen',
+    'Nog in te vullen (TE_VULLEN)',
+    'De bot laat deze gegevens weg of noemt ze "op aanvraag".',
+  ],
   ['controleren', 'Controleren vóór livegang', 'Notities van de redactie in de bestanden zelf.'],
   [
     'lang',

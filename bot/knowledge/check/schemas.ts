@@ -84,6 +84,7 @@ export const CONTACTS_SCHEMA: Spec = {
       },
     }),
     hours: req(text),
+    responseTime: opt(text),
     updated: req(date),
   },
 };
@@ -167,6 +168,29 @@ export const OUT_OF_SCOPE_SCHEMA: Spec = {
   kind: 'object',
   fields: {
     questions: req({ kind: 'list', min: 1, item: text, unit: 'voorbeeldvragen' }),
+    updated: opt(date),
+  },
+};
+
+/** Optional: where people can go with questions this assistant does not cover. */
+export const REFERRALS_SCHEMA: Spec = {
+  kind: 'object',
+  fields: {
+    referrals: req({
+      kind: 'list',
+      min: 1,
+      unit: 'verwijzingen',
+      item: {
+        kind: 'object',
+        fields: {
+          id: req(text),
+          answer: req(text),
+          terms: req({ kind: 'list', min: 1, item: text, unit: 'woorden' }),
+          always: opt({ kind: 'list', item: text, unit: 'woorden' }),
+        },
+      },
+    }),
+    ownTerms: req({ kind: 'list', min: 1, item: text, unit: 'woorden' }),
     updated: opt(date),
   },
 };

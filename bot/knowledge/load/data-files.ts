@@ -107,10 +107,12 @@ export function readContacts(
       ...(note ? { note } : {}),
     };
   });
+  const responseTime = asText(r.responseTime);
   const contacts: ContactInfo = {
     intro: asText(r.intro),
     channels,
     hours: asText(r.hours),
+    ...(responseTime ? { responseTime } : {}),
     questions: texts(examples.questions),
     keywords: examples.keywords,
     updated: asText(r.updated),

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { Position, Reporter } from '../check/diagnostics.ts';
 import { validate } from '../check/schema.ts';
 import { ENTRY_SCHEMA, KNOWLEDGE_FORMAT } from '../check/schemas.ts';
+import { checkAnswerParts } from './answer-check.ts';
 import type { KnowledgeEntry } from '../types.ts';
 import { MOVED_FIELDS, reportMovedFields } from './examples-file.ts';
 import { examplesPath } from './files.ts';
@@ -83,7 +84,7 @@ export function parseEntryFile(
       'het antwoord is leeg',
       'Schrijf onder de tweede --- het antwoord dat de bot laat zien.',
     );
-  }
+  } else checkAnswerParts(file, lines, close + 1, reporter);
   const followups = locatedList(record.followups, parsed, ['followups'], file);
   const entry: EntryHead = {
     id: id || expected,

@@ -9,6 +9,7 @@ export const FILES = {
   synonyms: 'synonyms.yaml',
   crisis: 'crisis.yaml',
   outOfScope: 'out-of-scope.yaml',
+  referrals: 'verwijzingen.yaml',
   tests: 'tests',
   /** Inside tests/: the safety test sets (crisis, gewoon, twijfel). */
   safetyTests: 'veiligheid',

@@ -16,6 +16,7 @@ import { parseEntryFile } from './entry-file.ts';
 import { parseExamplesFile, type Examples } from './examples-file.ts';
 import { examplesPath, FILES, isTemporaryFile } from './files.ts';
 import { texts } from './located.ts';
+import { readReferrals } from './referral-file.ts';
 import { cleanSource } from './source.ts';
 
 export { FILES, isTemporaryFile } from './files.ts';
@@ -206,6 +207,9 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const outOfScope = (await exists(join(dir, FILES.outOfScope)))
     ? await readData(dir, FILES.outOfScope, reporter, readOutOfScope)
     : undefined;
+  const referrals = (await exists(join(dir, FILES.referrals)))
+    ? await readData(dir, FILES.referrals, reporter, readReferrals)
+    : undefined;
   if (course) {
     const file = join(dir, FILES.course);
     if (courseExamples === 'absent' && !course.moved)
@@ -256,6 +260,7 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
     crisis: crisis.value,
     synonyms: synonyms.value,
     outOfScope: outOfScope?.value ?? [],
+    referrals: referrals?.value ?? { referrals: [], ownTerms: [] },
     loadedAt: new Date(),
   };
   return { base, diagnostics, sources, unfolded };

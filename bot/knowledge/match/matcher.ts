@@ -3,6 +3,7 @@ import type { Calibration, Tuning } from '../tuning.ts';
 import { SafetyDetector, type SafetyResult } from '../safety/detector.ts';
 import type { SafetyModel } from '../safety/model.ts';
 import { MatchIndex, type Candidate } from './index.ts';
+import { ReferralIndex } from './referrals.ts';
 import { OUT_OF_SCOPE, ROUTE_TITLES, targetTexts } from './targets.ts';
 
 const ALTERNATIVES = 3;
@@ -50,9 +51,11 @@ export class Matcher {
   readonly index: MatchIndex;
   private readonly safetyDetector: SafetyDetector;
   private readonly tuning: Tuning;
+  private readonly referrals: ReferralIndex;
 
   constructor(base: KnowledgeBase, tuning: Tuning, safetyModel?: SafetyModel) {
     this.tuning = tuning;
+    this.referrals = new ReferralIndex(base.referrals);
     this.safetyDetector = new SafetyDetector(base.crisis, safetyModel);
     this.index = new MatchIndex(targetTexts(base), base.synonyms.groups, tuning.weights);
   }
@@ -131,23 +134,35 @@ export class Matcher {
     return normal;
   }
 
-  /** The answer, suggestion or fallback, without the safety check. */
+  /** The answer, suggestion or fallback, without the safety check. A fallback says whether the
+   *  question is outside the bureau's field (and where to go) or just not understood. */
   route(text: string): MatchResult {
-    const { refused, candidates } = this.ranked(text.slice(0, MAX_MATCHED_CHARS), ALTERNATIVES);
+    const matched = text.slice(0, MAX_MATCHED_CHARS);
+    const { refused, candidates } = this.ranked(matched, ALTERNATIVES);
     const top = candidates.map((c): Alternative => ({
       target: c.target,
       title: c.title,
       score: round(calibrate(c, this.tuning.calibration)),
     }));
     const best = top[0];
-    const decision = refused ? 'fallback' : this.decide(best?.score ?? 0);
+    // A question with a referral's words and none of the bureau's own is outside the field,
+    // however close an entry seems ("hoe word ik vertrouwenspersoon" is not the nascholing).
+    const found = this.referrals.find(matched);
+    const outside = refused || (found !== undefined && !found.ours);
+    const decision = outside ? 'fallback' : this.decide(best?.score ?? 0);
     if (!best || decision === 'fallback') {
+      // Where to go, when the question is outside the field either way.
+      const referral = found && outside ? found.id : undefined;
       return {
         target: 'fallback',
         score: best?.score ?? 0,
         title: ROUTE_TITLES.fallback,
         decision: 'fallback',
         alternatives: [],
+        // The closest topics, none good enough to suggest, for a reply that offers them.
+        closest: top,
+        refusal: outside ? 'elsewhere' : 'unclear',
+        ...(referral ? { referral } : {}),
       };
     }
     return { ...best, decision, alternatives: decision === 'suggest' ? top : [] };
