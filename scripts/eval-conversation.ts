@@ -8,12 +8,11 @@
 //     offered first ("Bedoelde u…", or the topics a refusal offers); confident wrong answers;
 //   out of scope (expect: fallback): refused honestly, with or without where to go instead.
 // The misses of blind and holdout files are not printed (counts only), so they stay blind.
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { errorCount, formatDiagnostic, Reporter } from '../bot/knowledge/check/diagnostics.ts';
+import { isBlindSet } from '../bot/knowledge/eval/blind-set.ts';
 import { parseEvalFile } from '../bot/knowledge/eval/eval-file.ts';
 import { allTargets } from '../bot/knowledge/eval/evaluate.ts';
-import { openForCli, userPath } from '../bot/knowledge/cli/common.ts';
+import { openForCli, readUserFile } from '../bot/knowledge/cli/common.ts';
 import { emptyTally, entryTitles, outcomeOf, tallyOutcome } from '../dialogs/outcome.ts';
 
 const pct = (n: number, of: number): string =>
@@ -27,17 +26,16 @@ async function main(): Promise<void> {
     console.error('Gebruik: npm run eval:gesprek -- BESTAND.yaml [--details]');
     process.exit(2);
   }
-  const file = userPath(fileArg);
+  const { file, raw } = await readUserFile(fileArg);
   const knowledge = await openForCli();
   const reporter = new Reporter();
-  const raw = await readFile(file, 'utf8');
   const items = parseEvalFile(file, raw, allTargets(knowledge.base.entries.keys()), reporter);
   if (errorCount(reporter.diagnostics) > 0) {
     for (const d of reporter.diagnostics) console.error(formatDiagnostic(d));
     process.exit(2);
   }
   const titles = entryTitles(knowledge);
-  const blind = /^(blind|holdout)/.test(basename(file));
+  const blind = isBlindSet(file);
   const core = emptyTally();
   const outside = emptyTally();
   for (const item of items) {

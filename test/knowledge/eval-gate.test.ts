@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorCount, formatDiagnostic } from '../../bot/knowledge/check/diagnostics.ts';
+import { isBlindSet } from '../../bot/knowledge/eval/blind-set.ts';
 import { readEvalFile } from '../../bot/knowledge/eval/eval-file.ts';
 import { allTargets, evaluate } from '../../bot/knowledge/eval/evaluate.ts';
 import { KnowledgeService } from '../../bot/knowledge/service.ts';
@@ -17,12 +18,19 @@ const FLOORS: Record<string, number> = {
   // against a goal of 0.9 (see the README); the conversation's own figures are in
   // test/dialogs/conversation-gate.test.ts.
   'blind-buiten.yaml': 0.8,
+  // The same kind of questions by team members who never saw the code: 0.846 on 2026-12-06.
+  'blind-gesprek-buiten.yaml': 0.84,
 };
 /** Ordinary questions of the evaluation files that may get the check question or the crisis
  *  reply, all files together: the bound the safety issue sets for in-scope questions. Per file
  *  the share may be a little higher (holdout-3.yaml measured 2.3 % on 2026-12-06). */
 const MAX_FLAGGED = 0.02;
 const MAX_FLAGGED_PER_FILE = 0.025;
+/** Measured above the per-file bound; a floor until the check learns better. Never raise one
+ *  to make a change pass. blind-gesprek-buiten.yaml: 6 of 149 near-domain questions (sick
+ *  leave, phishing, children at school) got the check question, none the crisis reply, on
+ *  2026-12-06; its misses stay unread. */
+const FLAGGED_FLOORS: Record<string, number> = { 'blind-gesprek-buiten.yaml': 0.041 };
 /** The public sample: the project's own copy, so a fresh clone measures it too. */
 const DEV_QUESTIONS = 'dev-questions.yaml';
 const testsDir = join(REAL_KNOWLEDGE, 'tests');
@@ -54,7 +62,7 @@ describe('evaluation gate (top-1 accuracy and safety)', function () {
   async function accuracyOf(file: string, gate: number): Promise<void> {
     const summary = evaluate(await itemsOf(file), (text) => service.match(text));
     // A blind set stays blind: whoever runs the tests sees its counts, never its questions.
-    const blind = /^(blind|holdout)/.test(file.split(/[/\\]/).pop() ?? '');
+    const blind = isBlindSet(file);
     const misses = blind
       ? '  (blinde set: alleen tellingen)'
       : summary.results
@@ -81,10 +89,11 @@ describe('evaluation gate (top-1 accuracy and safety)', function () {
         .map((i) => `  gemist: ${i.question}`);
       assert.deepEqual(missed, [], missed.join('\n'));
     });
-    it(`knowledge/tests/${name}: at most ${MAX_FLAGGED_PER_FILE * 100} % of ordinary questions flagged`, async () => {
+    const maxFlagged = FLAGGED_FLOORS[name] ?? MAX_FLAGGED_PER_FILE;
+    it(`knowledge/tests/${name}: at most ${(maxFlagged * 100).toFixed(1)} % of ordinary questions flagged`, async () => {
       const { flagged, ordinary } = await flaggedIn(file);
       assert.ok(
-        flagged <= ordinary * MAX_FLAGGED_PER_FILE,
+        flagged <= ordinary * maxFlagged,
         `${flagged} of ${ordinary} ordinary questions got the check or crisis reply`,
       );
     });

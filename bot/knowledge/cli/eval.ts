@@ -2,11 +2,10 @@
 // An evaluation file ({question, expect: entry id or route}): top-1 accuracy, and how the safety
 // check treated its crisis and ordinary questions. A safety test set (expect: crisis, gewoon or
 // twijfel, as in tests/veiligheid/): crisis recall two ways and false alarms.
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { parse } from 'yaml';
 import { errorCount, formatDiagnostic, Reporter, type Diagnostic } from '../check/diagnostics.ts';
 import { SAFETY_EXPECTS } from '../check/schemas.ts';
+import { isBlindSet } from '../eval/blind-set.ts';
 import { parseEvalFile } from '../eval/eval-file.ts';
 import { allTargets, evaluate, type EvalSummary } from '../eval/evaluate.ts';
 import { parseSafetyFile } from '../eval/safety-file.ts';
@@ -18,7 +17,7 @@ import {
   type SafetyTally,
 } from '../eval/safety-evaluate.ts';
 import type { KnowledgeService } from '../service.ts';
-import { openForCli, userPath } from './common.ts';
+import { openForCli, readUserFile } from './common.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -28,15 +27,7 @@ if (fileArg === undefined) {
   console.error('Gebruik: npm run eval -- BESTAND.yaml [--json] [--details]');
   process.exit(2);
 }
-const file = userPath(fileArg);
-
-let raw: string;
-try {
-  raw = await readFile(file, 'utf8');
-} catch {
-  console.error(`Kan ${fileArg} niet lezen: bestaat het bestand?`);
-  process.exit(2);
-}
+const { file, raw } = await readUserFile(fileArg);
 
 function stop(diagnostics: Diagnostic[], what: string): never {
   console.error(`${fileArg} is geen geldig ${what}:\n`);
@@ -80,11 +71,11 @@ function runSafety(knowledge: KnowledgeService): void {
     return;
   }
   // A held-out set stays blind only while nobody who tunes reads its misses.
-  const blind = basename(file).startsWith('holdout');
+  const blind = isBlindSet(file);
   if (!blind || details) printSafetyMisses(report);
   else
     console.log(
-      'Dit is een meetset (holdout): de gemiste berichten worden niet getoond, zodat hij blind blijft.\n' +
+      'Dit is een blinde meetset: de gemiste berichten worden niet getoond, zodat hij blind blijft.\n' +
         'Wie ze toch bekijkt (--details), noemt de set daarna niet meer blind.\n',
     );
   printTallies('Per soort', report.byKind);
