@@ -30,11 +30,12 @@ interface Floor {
 
 const FLOORS: Record<string, Floor> = {
   'blind-kern.yaml': { core: 0.92, wrong: 0.03 },
-  'blind-buiten.yaml': { refused: 0.8 },
+  'blind-buiten.yaml': { refused: 0.88 },
   // Written by team members who never saw the code or the word lists; measured once merged.
   'blind-gesprek-kern.yaml': { core: 0.92, wrong: 0.01 },
-  'blind-gesprek-buiten.yaml': { refused: 0.83 },
-  'tune-buiten.yaml': { refused: 0.9 },
+  'blind-gesprek-buiten.yaml': { refused: 0.9 },
+  'tune-buiten.yaml': { refused: 0.95 },
+  'tune-buiten-2.yaml': { core: 0.95, wrong: 0.01, refused: 0.95 },
   'tune.yaml': { core: 0.95, wrong: 0.01, refused: 0.95 },
   'tune-2.yaml': { core: 0.95, wrong: 0.01, refused: 0.9 },
   'tune-3.yaml': { core: 0.94, wrong: 0.01, refused: 0.95 },
