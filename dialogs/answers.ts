@@ -1,13 +1,13 @@
 import { MessageFactory, type Activity } from 'botbuilder';
-import { answerParts, type AnswerParts } from '../bot/knowledge/answer-parts.ts';
-import type { KnowledgeService } from '../bot/knowledge/service.ts';
-import { isPlaceholder } from '../bot/knowledge/service.ts';
+import { answerParts, type AnswerParts } from '../bot/services/knowledge/answer-parts.ts';
+import type { KnowledgeService } from '../bot/services/knowledge/service.ts';
+import { isPlaceholder } from '../bot/services/knowledge/service.ts';
 import type {
   Alternative,
   KnowledgeBase,
   KnowledgeEntry,
   MatchResult,
-} from '../bot/knowledge/types.ts';
+} from '../bot/services/knowledge/types.ts';
 import { contactsMessage, courseCard, withChoices } from './cards.ts';
 import type { CourseAspect } from './course-questions.ts';
 import type { ConversationFlags } from './ids.ts';

@@ -1,6 +1,6 @@
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import type { Activity, ConversationState, UserState } from 'botbuilder';
-import type { RecordRepository } from '../bot/records/repository.ts';
+import type { RecordRepository } from '../bot/services/records/repository.ts';
 import { DIALOG } from './ids.ts';
 import { userKey } from './identity.ts';
 import { askChoice, pickChoice } from './prompts.ts';
@@ -33,7 +33,7 @@ export function forgetDialog(deps: ForgetDeps): WaterfallDialog {
       const teams = inTeams(step.context.activity);
       await step.context.sendActivity(FORGET.done(removed.registration, removed.contact, teams));
       // The web page starts a new conversation and forgets this one (deploy/web/chat.js);
-      // the local Direct Line drops its copy of the messages (bot/directline).
+      // the local Direct Line drops its copy of the messages (bot/hosting/directline).
       if (!teams) await step.context.sendActivity(forgottenEvent());
       return step.endDialog();
     },

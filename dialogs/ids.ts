@@ -1,6 +1,6 @@
 // Ids that cross files are defined here once: state property names, the values that the
 // greeting's suggested actions send back, and dialog ids.
-import type { MatchResult } from '../bot/knowledge/types.ts';
+import type { MatchResult } from '../bot/services/knowledge/types.ts';
 
 export const STATE = {
   conversationFlags: 'conversationFlags',

@@ -1,5 +1,5 @@
-import type { KnowledgeService } from '../bot/knowledge/service.ts';
-import type { MatchResult } from '../bot/knowledge/types.ts';
+import type { KnowledgeService } from '../bot/services/knowledge/service.ts';
+import type { MatchResult } from '../bot/services/knowledge/types.ts';
 import { showsDistress } from './distress.ts';
 import { controlIntent, fold, isExactCommand, type ControlIntent } from './intents.ts';
 import { planQuestion, questionComesFirst } from './question-plan.ts';

@@ -1,4 +1,4 @@
-import type { MatchResult } from '../bot/knowledge/types.ts';
+import type { MatchResult } from '../bot/services/knowledge/types.ts';
 import { courseAspect, type CourseAspect } from './course-questions.ts';
 import { showsDistress } from './distress.ts';
 

@@ -6,12 +6,16 @@ import type {
   UserState,
 } from 'botbuilder';
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import type { MessageRouter } from '../bot/bot.ts';
-import { NO_EVENTS, type AskedQuestion, type ConversationEvents } from '../bot/insight/events.ts';
-import type { KnowledgeService } from '../bot/knowledge/service.ts';
-import type { MatchResult, SafetyOutcome } from '../bot/knowledge/types.ts';
-import type { Logger } from '../bot/logger.ts';
-import type { RecordServices } from '../bot/records/services.ts';
+import type { MessageRouter } from './bot.ts';
+import {
+  NO_EVENTS,
+  type AskedQuestion,
+  type ConversationEvents,
+} from '../bot/services/insight/events.ts';
+import type { KnowledgeService } from '../bot/services/knowledge/service.ts';
+import type { MatchResult, SafetyOutcome } from '../bot/services/knowledge/types.ts';
+import type { Logger } from '../bot/services/logger.ts';
+import type { RecordServices } from '../bot/services/records/services.ts';
 import { AnswerRenderer, type Reply } from './answers.ts';
 import { withChoices } from './cards.ts';
 import { contactDialog, contactReviewDialog } from './contact-dialog.ts';

@@ -8,11 +8,15 @@
 //     offered first ("Bedoelde u…", or the topics a refusal offers); confident wrong answers;
 //   out of scope (expect: fallback): refused honestly, with or without where to go instead.
 // The misses of blind and holdout files are not printed (counts only), so they stay blind.
-import { errorCount, formatDiagnostic, Reporter } from '../bot/knowledge/check/diagnostics.ts';
-import { isBlindSet } from '../bot/knowledge/eval/blind-set.ts';
-import { parseEvalFile } from '../bot/knowledge/eval/eval-file.ts';
-import { allTargets } from '../bot/knowledge/eval/evaluate.ts';
-import { openForCli, readUserFile } from '../bot/knowledge/cli/common.ts';
+import {
+  errorCount,
+  formatDiagnostic,
+  Reporter,
+} from '../bot/services/knowledge/check/diagnostics.ts';
+import { isBlindSet } from '../bot/services/knowledge/eval/blind-set.ts';
+import { parseEvalFile } from '../bot/services/knowledge/eval/eval-file.ts';
+import { allTargets } from '../bot/services/knowledge/eval/evaluate.ts';
+import { openForCli, readUserFile } from '../bot/services/knowledge/cli/common.ts';
 import { emptyTally, entryTitles, outcomeOf, tallyOutcome } from '../dialogs/outcome.ts';
 
 const pct = (n: number, of: number): string =>

@@ -8,10 +8,13 @@ import {
   BlobFeedbackStore,
   DEFAULT_CONFLICT_POLICY,
   type ConflictPolicy,
-} from '../../bot/records/blob-feedback-store.ts';
-import { LowdbFeedbackStore, type FeedbackStore } from '../../bot/records/feedback-store.ts';
-import { createBlobStores } from '../../bot/storage/blob-stores.ts';
-import { createStores } from '../../bot/storage/factory.ts';
+} from '../../bot/services/records/blob-feedback-store.ts';
+import {
+  LowdbFeedbackStore,
+  type FeedbackStore,
+} from '../../bot/services/records/feedback-store.ts';
+import { createBlobStores } from '../../bot/services/storage/blob-stores.ts';
+import { createStores } from '../../bot/services/storage/factory.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 import { startAzurite, type Azurite } from './azurite.ts';
 

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { ContainerClient } from '@azure/storage-blob';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
-import { createLogger } from '../../bot/logger.ts';
-import { RetentionJob } from '../../bot/privacy/retention.ts';
-import { BlobRecordStore } from '../../bot/records/blob-record-store.ts';
-import type { NewRecord } from '../../bot/records/repository.ts';
-import { BlobStateStore } from '../../bot/storage/blob-state-store.ts';
-import { EtagConflictError } from '../../bot/storage/lowdb-storage.ts';
+import { createLogger } from '../../bot/services/logger.ts';
+import { RetentionJob } from '../../bot/services/privacy/retention.ts';
+import { BlobRecordStore } from '../../bot/services/records/blob-record-store.ts';
+import type { NewRecord } from '../../bot/services/records/repository.ts';
+import { BlobStateStore } from '../../bot/services/storage/blob-state-store.ts';
+import { EtagConflictError } from '../../bot/services/storage/lowdb-storage.ts';
 import { startAzurite, type Azurite } from './azurite.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
