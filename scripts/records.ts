@@ -16,9 +16,9 @@ import {
   EncryptedRecordRepository,
   RecordDecryptError,
 } from '../bot/services/records/encrypted-repository.ts';
-import { Keyring } from '../bot/services/records/keyring.ts';
+import { Keyring } from '../bot/services/crypto/keyring.ts';
 import type { RecordRepository } from '../bot/services/records/repository.ts';
-import { createStores } from '../bot/services/storage/factory.ts';
+import { createStores } from '../bot/services/stores/factory.ts';
 import { createPrivately } from '../bot/services/storage/private-files.ts';
 
 const USAGE = `Gebruik:

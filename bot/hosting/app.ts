@@ -1,25 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { ConversationState, UserState, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
-import { createAdapter, installTurnErrorHandler, type BureauAdapter } from './bot-framework.ts';
+import { createAdapter, type BureauAdapter } from './bot-framework.ts';
 import { BureauBot } from '../../dialogs/bot.ts';
 import type { BotConfig } from '../services/config.ts';
 import { KnowledgeService } from '../services/knowledge/service.ts';
 import { resolveKnowledgeDir } from '../services/knowledge/paths.ts';
 import { describeError, type Logger } from '../services/logger.ts';
 import { BotServer, type HealthInfo } from './server.ts';
-import { createStores, type Stores } from '../services/storage/factory.ts';
+import { createStores } from '../services/stores/factory.ts';
+import type { Stores } from '../services/stores/stores.ts';
 import type { StateStore } from '../services/storage/state-store.ts';
 import { RetentionJob } from '../services/privacy/retention.ts';
 import { createRouter } from '../../dialogs/router.ts';
+import { turnErrorHandler } from '../../dialogs/turn-error.ts';
 import { STATE } from '../../dialogs/ids.ts';
-import { Keyring } from '../services/records/keyring.ts';
+import { Keyring } from '../services/crypto/keyring.ts';
 import { SealedStateStore } from '../services/storage/sealed-state-store.ts';
 import { createInsight, type Insight } from '../services/insight/factory.ts';
 import { createRecordServices, type RecordServices } from '../services/records/services.ts';
 import type { RecordRepository } from '../services/records/repository.ts';
 import type { ClientAddress } from '../services/security/client-address.ts';
-import { httpSecurity } from '../services/security/http-security.ts';
+import { httpSecurity } from './http-security.ts';
 import { GuardedStateStore } from '../services/security/storage-guard.ts';
 import type { DocumentStore } from '../services/storage/document-store.ts';
 import { TeamsChannelAlert } from './teams/alert.ts';
@@ -236,7 +238,7 @@ export async function startApp(
 ): Promise<RunningApp> {
   const parts = await buildBot(config, logger);
   const { bot, knowledge, adapter } = parts;
-  installTurnErrorHandler(adapter, { logger, conversationState: parts.conversationState });
+  adapter.onTurnError = turnErrorHandler({ logger, conversationState: parts.conversationState });
   const logic = (context: TurnContext): Promise<void> => bot.run(context);
   const security = httpSecurity(config);
   const botServer = new BotServer({

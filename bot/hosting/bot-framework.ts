@@ -1,27 +1,34 @@
+// The one place that reaches into botbuilder's internals (subclassing its authentication, a
+// hand-made ClaimsIdentity, its activity validator, the errors its token check throws). The
+// rest of the bot uses botbuilder's public API only (ActivityHandler, TurnContext,
+// ConversationState, dialogs), and the import-graph test keeps it that way: a move to another
+// framework (README, "Staying on botbuilder") starts here.
 import {
   CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   type Activity,
-  type ConversationState,
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
+import { validateAndFixActivity } from 'botbuilder/lib/activityValidator.js';
 import {
   AuthenticationConstants,
+  AuthenticationError,
+  ClaimsIdentity,
+  ConnectorClient,
   ConnectorFactory,
   type AuthenticateRequestResult,
-  type ClaimsIdentity,
-  type ConnectorClient,
   type UserTokenClient,
 } from 'botframework-connector';
 import type { BotAuthConfig } from '../services/config.ts';
-import { describeError, newErrorId, type Logger } from '../services/logger.ts';
-import { saveUnavailable, sendAgain, turnError } from '../../dialogs/strings.ts';
-import { EtagConflictError } from '../services/storage/state-store.ts';
-import { storageFailureCode } from '../services/security/storage-guard.ts';
-import { signInFailure } from './sign-in-errors.ts';
+import { SignInUnavailableError, TokenRejectedError } from './sign-in-errors.ts';
+
+export type { AuthenticateRequestResult };
+
+/** The audience of the bot's own calls to a channel (Teams alerts start conversations). */
+export const CHANNEL_SCOPE = AuthenticationConstants.ToChannelFromBotOAuthScope;
 
 /** How many connector clients (one per app id, service URL and audience) are kept. */
 const MAX_KEPT_CLIENTS = 64;
@@ -146,48 +153,60 @@ export function createAdapter(auth: BotAuthConfig): BureauAdapter {
   return new BureauAdapter(new ReusedClientsAuthentication(cloudSettings(auth), credentials));
 }
 
-export interface TurnErrorDeps {
-  logger: Logger;
-  conversationState: ConversationState;
+/** jsonwebtoken's verdicts on a token: the error names it documents. */
+const TOKEN_VERDICTS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+/**
+ * What a failed authentication means for the caller. While botframework-connector checks a
+ * channel's token it throws three kinds of error: its own AuthenticationError (status 401 when
+ * it refuses the token, 500 when the signing keys could not be loaded), the errors of
+ * jsonwebtoken, passed on unchanged, and whatever fetching the sign-in metadata threw. Anything
+ * that is not a verdict on the token is taken as "cannot check now": the channel may retry,
+ * and no token gets through.
+ */
+export function signInFailure(error: unknown): TokenRejectedError | SignInUnavailableError {
+  if (error instanceof AuthenticationError && error.statusCode < 500) {
+    return new TokenRejectedError('AuthenticationError');
+  }
+  if (error instanceof Error && TOKEN_VERDICTS.has(error.name)) {
+    return new TokenRejectedError(error.name);
+  }
+  return new SignInUnavailableError(error);
 }
 
-async function clearState(context: TurnContext, deps: TurnErrorDeps, errorId: string) {
-  try {
-    await deps.conversationState.delete(context);
-  } catch (clearError) {
-    deps.logger.error({ errorId, ...describeError(clearError) }, 'could not clear state');
+/** Turns the time stamps of an activity that checkActivity accepted into dates, as
+ *  CloudAdapter.process does before a turn. */
+export function withDates(activity: unknown): Activity {
+  return validateAndFixActivity(activity as Activity);
+}
+
+/** A connector that is never used for replies (expectReplies buffers them); it exists because
+ *  the adapter insists on one. Calls through it would fail against our own origin. */
+class UnusedConnectorFactory extends ConnectorFactory {
+  create(serviceUrl: string): Promise<ConnectorClient> {
+    const noCredentials = { signRequest: <T>(request: T): Promise<T> => Promise.resolve(request) };
+    return Promise.resolve(new ConnectorClient(noCredentials, { baseUri: serviceUrl }));
   }
 }
 
-/** Answers in Dutch with a code the person can quote, logs that code without any content, and
- *  clears the conversation state so one broken state cannot trap the person in a loop. */
-export function installTurnErrorHandler(adapter: CloudAdapter, deps: TurnErrorDeps): void {
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    const errorId = newErrorId();
-    const storageCode = storageFailureCode(error);
-    deps.logger.error(
-      {
-        errorId,
-        ...describeError(error),
-        ...(storageCode ? { storageCode } : {}),
-        channelId: context.activity.channelId,
-        activityType: context.activity.type,
-      },
-      storageCode ? 'turn failed: storage unavailable, nothing saved' : 'turn failed',
-    );
-    // A lost race (two messages of one conversation at once) leaves a good state behind:
-    // keep it and ask for the message again. Anything else may be a broken state: clear it.
-    const conflict = error instanceof EtagConflictError;
-    if (!conflict) await clearState(context, deps, errorId);
-    const reply = conflict
-      ? sendAgain(errorId)
-      : storageCode
-        ? saveUnavailable(errorId)
-        : turnError(errorId);
-    try {
-      await context.sendActivity(reply);
-    } catch (sendError) {
-      deps.logger.error({ errorId, ...describeError(sendError) }, 'could not send error reply');
-    }
+/** Who the adapter is told is calling when a turn comes from our own Direct Line endpoint,
+ *  which has checked its own token. Without an app id: anonymous, exactly what the adapter
+ *  itself makes of an unauthenticated request in local mode. With one: the bot's own identity
+ *  (as the adapter uses for proactive turns), so the credentials it prepares match the bot. */
+export function localCaller(appId: string): AuthenticateRequestResult {
+  const claimsIdentity =
+    appId === ''
+      ? new ClaimsIdentity([], AuthenticationConstants.AnonymousAuthType)
+      : new ClaimsIdentity(
+          [
+            { type: AuthenticationConstants.AudienceClaim, value: appId },
+            { type: AuthenticationConstants.AppIdClaim, value: appId },
+          ],
+          true,
+        );
+  return {
+    audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    claimsIdentity,
+    connectorFactory: new UnusedConnectorFactory(),
   };
 }

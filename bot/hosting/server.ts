@@ -1,9 +1,7 @@
 import bodyParser from 'body-parser';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Activity, TurnContext } from 'botbuilder';
-import { validateAndFixActivity } from 'botbuilder/lib/activityValidator.js';
-import type { AuthenticateRequestResult } from 'botframework-connector';
-import type { BureauAdapter } from './bot-framework.ts';
+import { withDates, type AuthenticateRequestResult, type BureauAdapter } from './bot-framework.ts';
 import { describeError, type Logger } from '../services/logger.ts';
 import { checkActivity } from '../services/security/activity-shape.ts';
 import {
@@ -11,7 +9,7 @@ import {
   errorBody,
   sendErrorStatus,
   type HttpSecurity,
-} from '../services/security/http-security.ts';
+} from './http-security.ts';
 import { RequestLimits, sendTooMany } from '../services/security/request-limits.ts';
 import { SignInUnavailableError, TokenRejectedError } from './sign-in-errors.ts';
 
@@ -146,7 +144,7 @@ export class BotServer {
     }
     // checkActivity has checked every field the adapter reads; botbuilder's own step then turns
     // the time stamps into dates, as CloudAdapter.process does.
-    const activity = validateAndFixActivity(check.activity as unknown as Activity);
+    const activity = withDates(check.activity);
     this.inFlight += 1;
     try {
       await this.runTurn(req, res, activity, check);

@@ -1,15 +1,6 @@
-import { AuthenticationError } from 'botframework-connector';
-
-// While botframework-connector checks a channel's token it throws three kinds of error: its
-// own AuthenticationError (status 401 when it refuses the token, 500 when the signing keys
-// could not be loaded), the errors of jsonwebtoken, passed on unchanged (a bad signature, an
-// algorithm it does not allow, a token not valid yet), and whatever fetching the sign-in
-// metadata threw (node-fetch's FetchError when the address cannot be reached). CloudAdapter
-// answers all but the first with 500 and prints a stack trace. The HTTP front must tell
-// "this token is no good" (401) from "tokens cannot be checked now" (503).
-
-/** jsonwebtoken's verdicts on a token: the error names it documents. */
-const TOKEN_VERDICTS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+// The HTTP front must tell "this token is no good" (401) from "tokens cannot be checked now"
+// (503); CloudAdapter answers most of both with 500 and a stack trace. signInFailure in
+// bot-framework.ts sorts botbuilder's errors into these two.
 
 /** The token does not verify; `reason` is the class of what said so (never its message, which
  *  can quote the token's claims). */
@@ -28,16 +19,4 @@ export class SignInUnavailableError extends Error {
     super('sign-in metadata unavailable', { cause });
     this.name = 'SignInUnavailableError';
   }
-}
-
-/** What a failed authentication means for the caller. Anything that is not a verdict on the
- *  token is taken as "cannot check now": the channel may retry, and no token gets through. */
-export function signInFailure(error: unknown): TokenRejectedError | SignInUnavailableError {
-  if (error instanceof AuthenticationError && error.statusCode < 500) {
-    return new TokenRejectedError('AuthenticationError');
-  }
-  if (error instanceof Error && TOKEN_VERDICTS.has(error.name)) {
-    return new TokenRejectedError(error.name);
-  }
-  return new SignInUnavailableError(error);
 }

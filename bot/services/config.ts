@@ -1,6 +1,7 @@
 // Every environment variable the bot reads is validated here once, at start, so a typo in
 // production fails loudly with the variable's name instead of misbehaving later.
-import { decodeRecordsKey } from './records/keyring.ts';
+import { LOG_LEVELS, type LogLevel } from './logger.ts';
+import { decodeRecordsKey } from './crypto/keyring.ts';
 import { MAX_PROXY_HOPS, parseTrustProxy, type TrustProxy } from './security/client-address.ts';
 
 export interface BotConfig {
@@ -87,8 +88,6 @@ const METADATA_SETTINGS = [
   'ToBotFromEmulatorOpenIdMetadataUrl',
 ] as const;
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
 export class ConfigError extends Error {

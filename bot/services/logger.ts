@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { pino, type DestinationStream, type Logger } from 'pino';
-import type { LogLevel } from './config.ts';
 
 export type { Logger } from 'pino';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 // Log lines carry ids, counts and error kinds only. Message text, names, e-mail addresses
 // and phone numbers never reach a log call; the redaction below is a second line of defence

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { EncryptedRecordRepository } from '../../bot/services/records/encrypted-repository.ts';
-import { Keyring } from '../../bot/services/records/keyring.ts';
+import { Keyring } from '../../bot/services/crypto/keyring.ts';
 import { RecordStore } from '../../bot/services/records/record-store.ts';
 import { LowdbStorage } from '../../bot/services/storage/lowdb-storage.ts';
 import { ANONYMOUS_CONTACT_STEPS, say, texts } from '../helpers/http-app.ts';

@@ -13,8 +13,8 @@ import {
   LowdbFeedbackStore,
   type FeedbackStore,
 } from '../../bot/services/records/feedback-store.ts';
-import { createBlobStores } from '../../bot/services/storage/blob-stores.ts';
-import { createStores } from '../../bot/services/storage/factory.ts';
+import { createBlobStores } from '../../bot/services/stores/blob-stores.ts';
+import { createStores } from '../../bot/services/stores/factory.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 import { startAzurite, type Azurite } from './azurite.ts';
 

@@ -4,7 +4,7 @@ import type { AppParts, RouteInstaller } from '../app.ts';
 import { describeError, type Logger } from '../../services/logger.ts';
 import { BureauAccess } from '../../services/records/bureau-access.ts';
 import type { ClientAddress } from '../../services/security/client-address.ts';
-import { errorBody } from '../../services/security/http-security.ts';
+import { errorBody } from '../http-security.ts';
 import { RateLimiter } from '../../services/security/rate-limit.ts';
 import { sendTooMany } from '../../services/security/request-limits.ts';
 

@@ -5,49 +5,13 @@ import {
   type ConversationAccount,
   type TurnContext,
 } from 'botbuilder';
-import {
-  AuthenticationConstants,
-  ClaimsIdentity,
-  ConnectorClient,
-  ConnectorFactory,
-  type AuthenticateRequestResult,
-} from 'botframework-connector';
+import { localCaller, type AuthenticateRequestResult } from '../bot-framework.ts';
 
 // The widget's messages never come from a Bot Framework channel: they arrive at our own
 // endpoint, which has already checked its own token. So the turn runs in-process without a
 // channel's JWT (which the adapter demands once the bot has an app id), and with deliveryMode
 // expectReplies, so every reply the bot sends is collected in memory and nothing is ever
 // sent back over HTTP to a service URL.
-
-/** A connector that is never used for replies (expectReplies buffers them); it exists because
- *  the adapter insists on one. Calls through it would fail against our own origin. */
-class UnusedConnectorFactory extends ConnectorFactory {
-  create(serviceUrl: string): Promise<ConnectorClient> {
-    const noCredentials = { signRequest: <T>(request: T): Promise<T> => Promise.resolve(request) };
-    return Promise.resolve(new ConnectorClient(noCredentials, { baseUri: serviceUrl }));
-  }
-}
-
-/** Who the adapter is told is calling. Without an app id: anonymous, exactly what the adapter
- *  itself makes of an unauthenticated request in local mode. With one: the bot's own identity
- *  (as the adapter uses for proactive turns), so the credentials it prepares match the bot. */
-function localCaller(appId: string): AuthenticateRequestResult {
-  const claimsIdentity =
-    appId === ''
-      ? new ClaimsIdentity([], AuthenticationConstants.AnonymousAuthType)
-      : new ClaimsIdentity(
-          [
-            { type: AuthenticationConstants.AudienceClaim, value: appId },
-            { type: AuthenticationConstants.AppIdClaim, value: appId },
-          ],
-          true,
-        );
-  return {
-    audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
-    claimsIdentity,
-    connectorFactory: new UnusedConnectorFactory(),
-  };
-}
 
 export const LOCAL_CHANNEL_ID = 'directline';
 export const BOT_ACCOUNT = { id: 'bdv-bot', name: 'Bureau De Vertrouwenspersoon', role: 'bot' };

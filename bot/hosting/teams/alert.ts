@@ -1,5 +1,5 @@
 import { MessageFactory, type CloudAdapter, type ConversationParameters } from 'botbuilder';
-import { AuthenticationConstants } from 'botframework-connector';
+import { CHANNEL_SCOPE } from '../bot-framework.ts';
 import type { TeamsAlertSettings } from '../../services/config.ts';
 import type { RecordMailer } from '../../services/records/mailer.ts';
 import type { BureauRecord } from '../../services/records/repository.ts';
@@ -56,7 +56,7 @@ export class TeamsChannelAlert implements RecordMailer {
       this.appId,
       'msteams',
       serviceUrl,
-      AuthenticationConstants.ToChannelFromBotOAuthScope,
+      CHANNEL_SCOPE,
       parameters,
       () => Promise.resolve(),
     );

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { decodeRecordsKey, keyId, type RecordKey } from '../records/keyring.ts';
+import { decodeRecordsKey, keyId, type RecordKey } from '../crypto/keyring.ts';
 
 // Kept questions are encrypted at rest like the records (AES-256-GCM), under a key derived
 // from RECORDS_KEY (HKDF), so no second secret has to be managed and a question cannot be

@@ -1,5 +1,5 @@
 import type { RecordKind } from './reference.ts';
-import type { Keyring, RecordKey } from './keyring.ts';
+import type { Keyring, RecordKey } from '../crypto/keyring.ts';
 import type { BureauRecord, NewRecord, RecordRepository } from './repository.ts';
 import {
   isSealedValue,
@@ -8,7 +8,7 @@ import {
   SealOpenError,
   sealJson,
   type SealedFields,
-} from './seal.ts';
+} from '../crypto/seal.ts';
 
 // Records at rest: everything the person shared (`fields`) is sealed with AES-256-GCM; the
 // reference, kind, creation time, user key and status dates stay readable, so retention,

@@ -1,10 +1,9 @@
 import type { BotConfig } from '../config.ts';
 import { describeError, type Logger } from '../logger.ts';
 import { EncryptedRecordRepository } from './encrypted-repository.ts';
-import type { Stores } from '../storage/factory.ts';
 import type { FeedbackStore } from './feedback-store.ts';
 import { ConfirmationMailer } from './confirmation-mailer.ts';
-import { Keyring } from './keyring.ts';
+import { Keyring } from '../crypto/keyring.ts';
 import { MailQueue, type RetryPolicy } from './mail-queue.ts';
 import { SmtpMailer, type RecordMailer } from './mailer.ts';
 import type { BureauRecord, NewRecord, RecordRepository } from './repository.ts';
@@ -126,7 +125,7 @@ export function secureRecordStore(
 export function createRecordServices(
   config: BotConfig,
   logger: Logger,
-  stores: Pick<Stores, 'records' | 'feedback'>,
+  stores: { records: RecordRepository; feedback: FeedbackStore },
   options: {
     retry?: RetryPolicy;
     teams?: RecordMailer;

@@ -1,7 +1,7 @@
 import type { StoreItem, StoreItems } from 'botbuilder';
 import type { Logger } from '../logger.ts';
-import type { Keyring } from '../records/keyring.ts';
-import { isSealedValue, openJson, SealOpenError, sealJson } from '../records/seal.ts';
+import type { Keyring } from '../crypto/keyring.ts';
+import { isSealedValue, openJson, SealOpenError, sealJson } from '../crypto/seal.ts';
 import type { StateStore, StoredKeyInfo } from './state-store.ts';
 
 // A form in progress lives in the conversation state, in the dialog stack: every answer given

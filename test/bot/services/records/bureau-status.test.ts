@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { BureauAccess, formatTable } from '../../../../bot/services/records/bureau-access.ts';
 import { EncryptedRecordRepository } from '../../../../bot/services/records/encrypted-repository.ts';
 import { exportFileName, toExcelCsv } from '../../../../bot/services/records/excel-export.ts';
-import { Keyring } from '../../../../bot/services/records/keyring.ts';
+import { Keyring } from '../../../../bot/services/crypto/keyring.ts';
 import { RecordStore } from '../../../../bot/services/records/record-store.ts';
 import { withTempDir } from '../../../helpers/tmp.ts';
 

@@ -9,7 +9,7 @@ import {
   EncryptedRecordRepository,
   RecordDecryptError,
 } from '../../../../bot/services/records/encrypted-repository.ts';
-import { Keyring } from '../../../../bot/services/records/keyring.ts';
+import { Keyring } from '../../../../bot/services/crypto/keyring.ts';
 import { RecordStore } from '../../../../bot/services/records/record-store.ts';
 import type { NewRecord } from '../../../../bot/services/records/repository.ts';
 import { LowdbStorage } from '../../../../bot/services/storage/lowdb-storage.ts';

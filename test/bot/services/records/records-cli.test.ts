@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { EncryptedRecordRepository } from '../../../../bot/services/records/encrypted-repository.ts';
-import { Keyring } from '../../../../bot/services/records/keyring.ts';
+import { Keyring } from '../../../../bot/services/crypto/keyring.ts';
 import { RecordStore } from '../../../../bot/services/records/record-store.ts';
 import { makeTempDir } from '../../../helpers/tmp.ts';
 

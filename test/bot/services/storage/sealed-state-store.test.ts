@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createLogger } from '../../../../bot/services/logger.ts';
-import { Keyring } from '../../../../bot/services/records/keyring.ts';
+import { Keyring } from '../../../../bot/services/crypto/keyring.ts';
 import { EtagConflictError, LowdbStorage } from '../../../../bot/services/storage/lowdb-storage.ts';
 import { SealedStateStore } from '../../../../bot/services/storage/sealed-state-store.ts';
 import { LogCapture } from '../../../helpers/bot-harness.ts';

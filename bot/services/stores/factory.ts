@@ -1,30 +1,11 @@
 import { join } from 'node:path';
 import type { BotConfig } from '../config.ts';
-import { LowdbFeedbackStore, type FeedbackStore } from '../records/feedback-store.ts';
+import { LowdbFeedbackStore } from '../records/feedback-store.ts';
 import { RecordStore } from '../records/record-store.ts';
-import type { DocumentStore } from './document-store.ts';
-import { FileDocumentStore } from './file-document-store.ts';
-import type { RecordRepository } from '../records/repository.ts';
-import { LowdbStorage } from './lowdb-storage.ts';
-import { makePrivate } from './private-files.ts';
-import type { StateStore } from './state-store.ts';
-
-export interface Stores {
-  state: StateStore;
-  records: RecordRepository;
-  /** The anonymous "Heeft dit geholpen?" counters, shared by every instance with blobs. */
-  feedback: FeedbackStore;
-  /** Workspace sessions and sign-in lockouts, insight counts and questions. */
-  documents: DocumentStore;
-  /** For the bot at start, before it writes: removes record writes a crash cut off, and makes
-   *  private what an older version left readable for others. Blobs need neither. */
-  prepare(): Promise<StoresPrepared>;
-}
-
-export interface StoresPrepared {
-  unfinishedWrites: number;
-  madePrivate: number;
-}
+import { FileDocumentStore } from '../storage/file-document-store.ts';
+import { LowdbStorage } from '../storage/lowdb-storage.ts';
+import { makePrivate } from '../storage/private-files.ts';
+import type { Stores } from './stores.ts';
 
 /** lowdb files under DATA_DIR (the default, one process per folder), or one Azure Blob
  *  container shared by every instance behind a load balancer (STORAGE=blobs). */

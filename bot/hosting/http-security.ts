@@ -1,7 +1,10 @@
 import type { Response } from 'restify';
-import { isLocalMode, type BotConfig } from '../config.ts';
-import { clientAddressOf, type ClientAddress } from './client-address.ts';
-import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './request-limits.ts';
+import { isLocalMode, type BotConfig } from '../services/config.ts';
+import { clientAddressOf, type ClientAddress } from '../services/security/client-address.ts';
+import {
+  DEFAULT_RATE_LIMITS,
+  type RateLimitSettings,
+} from '../services/security/request-limits.ts';
 
 export interface HttpSecurity {
   rateLimits: RateLimitSettings;

@@ -3,9 +3,9 @@ import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { StorageConfig } from '../config.ts';
 import { BlobFeedbackStore } from '../records/blob-feedback-store.ts';
 import { BlobRecordStore } from '../records/blob-record-store.ts';
-import { BlobDocumentStore } from './blob-document-store.ts';
-import { BlobStateStore } from './blob-state-store.ts';
-import type { Stores } from './factory.ts';
+import { BlobDocumentStore } from '../storage/blob-document-store.ts';
+import { BlobStateStore } from '../storage/blob-state-store.ts';
+import type { Stores } from './stores.ts';
 
 /** Creates the container at start, so a wrong connection string stops the bot with that
  *  error instead of failing every turn later. */
