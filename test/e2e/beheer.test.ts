@@ -183,6 +183,12 @@ describe('workspace /beheer in Chromium (a request from the chat, status, export
     const result = await page.locator('main').innerText();
     assert.match(result, /Direct antwoord/);
     assert.match(result, /De drie beste onderwerpen/);
+    // As the chat sends it: the first part, the rest under "Lees meer", never the marker
+    // itself or the section meant only for confidential advisers.
+    const first = await page.locator('pre.reply').first().innerText();
+    assert.match(first, /Wat kunt u nu doen/);
+    assert.doesNotMatch(result, /<!-- meer -->|Voor vertrouwenspersonen/);
+    assert.ok(await page.getByRole('heading', { name: 'Na “Lees meer”' }).isVisible());
     await checkPage(page, problems, 'proberen');
 
     await page.getByRole('link', { name: 'Kennisbank' }).click();
@@ -224,6 +230,18 @@ describe('workspace /beheer in Chromium (a request from the chat, status, export
       assert.ok(overflow <= VIEWPORTS[1].width, `${path}: no sideways scrolling (${overflow}px)`);
       await checkPage(page, problems, shot);
     }
+    // The result of a try, with its table of topics and ids, fits the phone as well.
+    await page.goto(`${running.app.url}/beheer/proberen`);
+    await page.getByLabel('Vraag').fill('Mijn collega’s pesten mij in de groepsapp');
+    await page.getByRole('button', { name: 'Probeer' }).click();
+    await page.getByRole('heading', { name: 'Wat de bot zou doen' }).waitFor();
+    const width = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+          .document.documentElement.scrollWidth,
+    );
+    assert.ok(width <= VIEWPORTS[1].width, `a try's result: no sideways scrolling (${width}px)`);
+    await checkPage(page, problems, 'proberen-resultaat-telefoon');
     await phone.close();
   });
 });

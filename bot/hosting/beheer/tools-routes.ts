@@ -1,4 +1,5 @@
 import type { Server } from 'restify';
+import { answerParts } from '../../services/knowledge/answer-parts.ts';
 import { goLiveWarnings } from '../../services/knowledge/go-live.ts';
 import type { KnowledgeService } from '../../services/knowledge/service.ts';
 import { TUNING } from '../../services/knowledge/tuning.ts';
@@ -19,29 +20,48 @@ export interface ToolsDeps {
 }
 
 /** The text the person would get first, as the bot would send it. */
-function replyFor(match: MatchResult, base: KnowledgeBase): string {
+interface Reply {
+  reply: string;
+  more: string;
+}
+
+const only = (reply: string): Reply => ({ reply, more: '' });
+
+/** As the chat sends an entry: the first part, the rest behind "Lees meer"; the advisers'
+ *  section only goes to confidential advisers. */
+function entryReply(body: string | undefined): Reply {
+  if (body === undefined) return only(S.FALLBACK);
+  const parts = answerParts(body);
+  return { reply: parts.first, more: parts.more };
+}
+
+function replyFor(match: MatchResult, base: KnowledgeBase): Reply {
   switch (match.decision) {
     case 'crisis':
-      return base.crisis.answer;
+      return only(base.crisis.answer);
     case 'safety-check':
-      return [base.crisis.check, `- ${S.SAFETY_CHOICES.danger}`, `- ${S.SAFETY_CHOICES.safe}`].join(
-        '\n',
+      return only(
+        [base.crisis.check, `- ${S.SAFETY_CHOICES.danger}`, `- ${S.SAFETY_CHOICES.safe}`].join(
+          '\n',
+        ),
       );
     case 'suggest':
-      return [
-        S.DID_YOU_MEAN,
-        ...match.alternatives.map((a) => `- ${a.title}`),
-        `- ${S.CHOICES.somethingElse}`,
-      ].join('\n');
+      return only(
+        [
+          S.DID_YOU_MEAN,
+          ...match.alternatives.map((a) => `- ${a.title}`),
+          `- ${S.CHOICES.somethingElse}`,
+        ].join('\n'),
+      );
     case 'fallback':
-      if (match.refusal !== 'elsewhere') return S.FALLBACK;
-      return (
-        base.referrals.referrals.find((r) => r.id === match.referral)?.answer ?? S.NOT_OUR_FIELD
+      if (match.refusal !== 'elsewhere') return only(S.FALLBACK);
+      return only(
+        base.referrals.referrals.find((r) => r.id === match.referral)?.answer ?? S.NOT_OUR_FIELD,
       );
     default:
-      if (match.target === 'course') return `${base.course.title}\n\n${base.course.summary}`;
-      if (match.target === 'counsellor') return base.contacts.intro;
-      return base.entries.get(match.target)?.body ?? S.FALLBACK;
+      if (match.target === 'course') return only(`${base.course.title}\n\n${base.course.summary}`);
+      if (match.target === 'counsellor') return only(base.contacts.intro);
+      return entryReply(base.entries.get(match.target)?.body);
   }
 }
 
@@ -51,7 +71,7 @@ export function tryQuestion(knowledge: KnowledgeService, question: string): TryR
     question,
     decision: match.decision,
     top: match.decision === 'crisis' ? [] : knowledge.ranked(question, 3),
-    reply: replyFor(match, knowledge.base),
+    ...replyFor(match, knowledge.base),
   };
 }
 

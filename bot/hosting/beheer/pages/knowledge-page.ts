@@ -20,12 +20,12 @@ const GROUPS: ReadonlyArray<readonly [GoLiveWarning['kind'], string, string]> = 
   [
     'lang',
     'Langer dan een telefoonscherm',
-    'Op een telefoon (390 × 844) moet iemand door dit antwoord scrollen; geschat op 38 tekens per regel en 28 regels per scherm.',
+    'Het eerste deel van het antwoord (tot <!-- meer -->) is langer dan ongeveer 80 woorden: op een telefoon moet iemand erdoor scrollen.',
   ],
   [
     'contact',
-    'Geen manier om iemand te bereiken',
-    'Zonder één ingevuld kanaal in contacts.yaml kan niemand vanuit de bot een vertrouwenspersoon bereiken.',
+    'Geen telefoonnummer of e-mailadres',
+    'Zonder telefoonnummer of e-mailadres in contacts.yaml kan niemand vanuit de bot een vertrouwenspersoon bellen of mailen, alleen een contactverzoek sturen.',
   ],
 ];
 

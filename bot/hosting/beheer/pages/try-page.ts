@@ -14,8 +14,10 @@ export interface TryResult {
   question: string;
   decision: Decision;
   top: Alternative[];
-  /** What the person would see, as the bot sends it (Markdown). */
+  /** What the person would see first, as the bot sends it (Markdown). */
   reply: string;
+  /** What waits behind "Lees meer"; empty when the answer has no second part. */
+  more: string;
 }
 
 export interface TryView {
@@ -60,14 +62,14 @@ ${result?.question ?? ''}</textarea>
               ${
                 result.top.length === 0
                   ? html`<p>Geen onderwerpen gevonden.</p>`
-                  : html`<table class="table table--numbers">
+                  : html`<table class="table table--numbers table--try">
                       <caption>
                         De drie beste onderwerpen
                       </caption>
                       <thead>
                         <tr>
                           <th scope="col">Onderwerp</th>
-                          <th scope="col">Id</th>
+                          <th scope="col" class="wide-only">Id</th>
                           <th scope="col">Score</th>
                         </tr>
                       </thead>
@@ -75,8 +77,10 @@ ${result?.question ?? ''}</textarea>
                         ${result.top.map(
                           (a) =>
                             html`<tr>
-                              <th scope="row">${a.title}</th>
-                              <td data-label="Id"><code>${a.target}</code></td>
+                              <th scope="row">
+                                ${a.title}<code class="narrow-only">${a.target}</code>
+                              </th>
+                              <td class="wide-only"><code>${a.target}</code></td>
                               <td data-label="Score">${score(a.score)}</td>
                             </tr>`,
                         )}
@@ -88,6 +92,12 @@ ${result?.question ?? ''}</textarea>
                 Zoals de bot het verstuurt (Markdown): **vet** wordt in de chat vetgedrukt.
               </p>
               <pre class="reply">${result.reply}</pre>
+              ${
+                result.more === ''
+                  ? ''
+                  : html`<h3>Na “Lees meer”</h3>
+                      <pre class="reply">${result.more}</pre>`
+              }
             </section>`
           : ''
       }`,

@@ -64,6 +64,23 @@ describe('safety check: text that people disguise', () => {
     });
   }
 
+  // "Steken" is also what a wasp, a flat tyre and the Dutch for mocking someone do; a threat
+  // in the same message still counts.
+  const stung = [
+    'iemand heeft mijn fietsband lek gestoken',
+    'ik ben door een wesp gestoken tijdens de lunch',
+    'hij heeft de draak met mij gestoken in de groepsapp',
+  ];
+  for (const text of stung) {
+    it(`does not flag ${JSON.stringify(text)}`, () => {
+      assert.equal(detector.assess(text).outcome, 'none');
+    });
+  }
+  it('still gives the crisis reply when a flat tyre comes with a threat to stab', () => {
+    const text = 'hij heeft mijn banden lek gestoken en zei dat hij mij ook gaat steken';
+    assert.equal(detector.assess(text).outcome, 'crisis');
+  });
+
   it('reads a message whole, up to the largest length a channel accepts', () => {
     const story = 'Mijn teamleider zet elke ochtend in de groepsapp wie er te laat was. ';
     const long = story.repeat(Math.ceil(3900 / story.length)).slice(0, 3900);
