@@ -4,11 +4,10 @@ import {
   type InvokeResponse,
   type StatePropertyAccessor,
   type TurnContext,
-  type UserState,
 } from 'botbuilder';
-import { greetingActivity } from './greeting.ts';
+import type { Greeting } from './greeting.ts';
 import { NO_EVENTS, type ConversationEvents } from '../bot/services/insight/events.ts';
-import { STATE, type ConversationFlags } from './ids.ts';
+import type { ConversationFlags } from './ids.ts';
 import { shouldRespond } from './mentions.ts';
 
 /** What handles a message after the greeting: the dialog router. */
@@ -18,7 +17,8 @@ export interface MessageRouter {
 
 export interface BotDeps {
   conversationState: ConversationState;
-  userState: UserState;
+  flags: StatePropertyAccessor<ConversationFlags>;
+  greeting: Greeting;
   router: MessageRouter;
   /** Counts conversations for the bureau's insight. */
   events?: ConversationEvents;
@@ -26,8 +26,8 @@ export interface BotDeps {
 
 export class BureauBot extends ActivityHandler {
   private readonly conversationState: ConversationState;
-  private readonly userState: UserState;
   private readonly flags: StatePropertyAccessor<ConversationFlags>;
+  private readonly greeting: Greeting;
   private readonly router: MessageRouter;
   private readonly events: ConversationEvents;
 
@@ -35,17 +35,17 @@ export class BureauBot extends ActivityHandler {
     super();
     this.events = deps.events ?? NO_EVENTS;
     this.conversationState = deps.conversationState;
-    this.userState = deps.userState;
+    this.flags = deps.flags;
+    this.greeting = deps.greeting;
     this.router = deps.router;
-    this.flags = deps.conversationState.createProperty<ConversationFlags>(STATE.conversationFlags);
 
     this.onMembersAdded(async (context, next) => {
-      if (this.shouldGreetOnJoin(context)) await this.greetOnce(context);
+      if (this.shouldGreetOnJoin(context)) await this.greeting.once(context);
       await next();
     });
     this.onMessage(async (context, next) => {
       if (!shouldRespond(context.activity)) return next();
-      await this.greetOnce(context);
+      await this.greeting.once(context);
       await this.countOnce(context);
       await this.router.route(context);
       await next();
@@ -61,7 +61,6 @@ export class BureauBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
-    await this.userState.saveChanges(context, false);
   }
 
   /** Web Chat adds the person; Teams (personal chat) adds the bot when the app is installed.
@@ -81,12 +80,5 @@ export class BureauBot extends ActivityHandler {
     if (flags.counted) return;
     this.events.conversationStarted();
     await this.flags.set(context, { ...flags, counted: true });
-  }
-
-  private async greetOnce(context: TurnContext): Promise<void> {
-    const flags = await this.flags.get(context, {});
-    if (flags.greeted) return;
-    await context.sendActivity(greetingActivity());
-    await this.flags.set(context, { ...flags, greeted: true });
   }
 }

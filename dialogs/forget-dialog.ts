@@ -1,5 +1,5 @@
 import { WaterfallDialog } from 'botbuilder-dialogs';
-import type { Activity, ConversationState, UserState } from 'botbuilder';
+import type { Activity, ConversationState } from 'botbuilder';
 import type { RecordRepository } from '../bot/services/records/repository.ts';
 import { DIALOG } from './ids.ts';
 import { userKey } from './identity.ts';
@@ -11,7 +11,6 @@ const inTeams = (activity: Partial<Activity>): boolean => activity.channelId ===
 
 export interface ForgetDeps {
   conversationState: ConversationState;
-  userState: UserState;
   records: RecordRepository;
 }
 
@@ -28,7 +27,6 @@ export function forgetDialog(deps: ForgetDeps): WaterfallDialog {
         return step.endDialog();
       }
       const removed = await deps.records.deleteForUser(userKey(step.context.activity));
-      await deps.userState.delete(step.context);
       await deps.conversationState.delete(step.context);
       const teams = inTeams(step.context.activity);
       await step.context.sendActivity(FORGET.done(removed.registration, removed.contact, teams));

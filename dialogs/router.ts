@@ -1,10 +1,4 @@
-import type {
-  Activity,
-  ConversationState,
-  StatePropertyAccessor,
-  TurnContext,
-  UserState,
-} from 'botbuilder';
+import type { Activity, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { MessageRouter } from './bot.ts';
 import {
@@ -21,7 +15,7 @@ import { withChoices } from './cards.ts';
 import { contactDialog, contactReviewDialog } from './contact-dialog.ts';
 import { showsDistress } from './distress.ts';
 import { forgetDialog } from './forget-dialog.ts';
-import { greetingActivity } from './greeting.ts';
+import type { Greeting } from './greeting.ts';
 import { CARD_ACTIONS, DIALOG, STATE, type ConversationFlags } from './ids.ts';
 import { knownNames } from './identity.ts';
 import {
@@ -40,7 +34,9 @@ import * as S from './strings.ts';
 
 export interface RouterDeps {
   conversationState: ConversationState;
-  userState: UserState;
+  /** The conversation's flags and the greeting, shared with the bot (conversation.ts). */
+  flags: StatePropertyAccessor<ConversationFlags>;
+  greeting: Greeting;
   knowledge: KnowledgeService;
   records: RecordServices;
   logger: Logger;
@@ -90,7 +86,7 @@ export class MainRouter implements MessageRouter {
       }),
     );
     this.dialogs.add(forgetDialog({ ...deps, records: deps.records.records.store }));
-    this.flags = deps.conversationState.createProperty<ConversationFlags>(STATE.conversationFlags);
+    this.flags = deps.flags;
     this.answers = new AnswerRenderer(deps.knowledge);
   }
 
@@ -328,9 +324,7 @@ export class MainRouter implements MessageRouter {
       }
       case 'restart':
         await dc.cancelAllDialogs();
-        await this.flags.set(context, { greeted: true });
-        await context.sendActivity(S.RESTARTED);
-        await context.sendActivity(greetingActivity());
+        await this.deps.greeting.afresh(context, S.RESTARTED);
         return;
       default:
         await dc.cancelAllDialogs();
@@ -451,8 +445,4 @@ export class MainRouter implements MessageRouter {
     await context.sendActivity(yes ? S.FEEDBACK_THANKS_YES : this.answers.notHelped());
     return true;
   }
-}
-
-export function createRouter(deps: RouterDeps): MainRouter {
-  return new MainRouter(deps);
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { ConversationState, UserState, type CloudAdapter, type TurnContext } from 'botbuilder';
+import { ConversationState, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { createAdapter, type BureauAdapter } from './bot-framework.ts';
-import { BureauBot } from '../../dialogs/bot.ts';
+import type { BureauBot } from '../../dialogs/bot.ts';
 import type { BotConfig } from '../services/config.ts';
 import { KnowledgeService } from '../services/knowledge/service.ts';
 import { resolveKnowledgeDir } from '../services/knowledge/paths.ts';
@@ -12,7 +12,7 @@ import { createStores } from '../services/stores/factory.ts';
 import type { Stores } from '../services/stores/stores.ts';
 import type { StateStore } from '../services/storage/state-store.ts';
 import { RetentionJob } from '../services/privacy/retention.ts';
-import { createRouter } from '../../dialogs/router.ts';
+import { createConversation } from '../../dialogs/conversation.ts';
 import { turnErrorHandler } from '../../dialogs/turn-error.ts';
 import { STATE } from '../../dialogs/ids.ts';
 import { Keyring } from '../services/crypto/keyring.ts';
@@ -156,7 +156,6 @@ export async function buildBot(
   const { state: rawStorage, records: recordStore } = stores;
   const storage = sealedWithRecordsKey(config, new GuardedStateStore(rawStorage, logger), logger);
   const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
   const adapter = createAdapter(config.auth);
   const insight = createInsight(config, stores.documents, knowledge, logger);
   const records = createRecordServices(config, logger, stores, {
@@ -184,9 +183,8 @@ export async function buildBot(
   // Only now: the record services handle a feedback store that cannot be opened, which would
   // otherwise be an unhandled rejection while this waits.
   await prepareDataDir(stores, logger);
-  const router = createRouter({
+  const bot = createConversation({
     conversationState,
-    userState,
     knowledge,
     records,
     logger,
@@ -198,7 +196,6 @@ export async function buildBot(
     mailsBureau: config.mail !== undefined,
     events: insight.recorder,
   });
-  const bot = new BureauBot({ conversationState, userState, router, events: insight.recorder });
   const retention = new RetentionJob({
     storage,
     records: recordStore, // sealed fields need no key to be purged
