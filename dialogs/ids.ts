@@ -5,7 +5,6 @@ import type { MatchResult } from '../bot/services/knowledge/types.ts';
 export const STATE = {
   conversationFlags: 'conversationFlags',
   dialogState: 'dialogState',
-  userProfile: 'userProfile',
 } as const;
 
 export interface ConversationFlags {
@@ -50,6 +49,4 @@ export const DIALOG = {
   /** The summary of a contact request with the consent question, and changes to it. */
   contactReview: 'contactReview',
   forget: 'forget',
-  textPrompt: 'textPrompt',
-  choicePrompt: 'choicePrompt',
 } as const;

@@ -31,6 +31,7 @@ import { addPrompts, PROMPT } from './prompts.ts';
 import { planQuestion, questionComesFirst } from './question-plan.ts';
 import { registrationDialog } from './registration-dialog.ts';
 import * as S from './strings.ts';
+import { ROUTES } from '../bot/services/routes.ts';
 
 export interface RouterDeps {
   conversationState: ConversationState;
@@ -144,7 +145,7 @@ export class MainRouter implements MessageRouter {
     const plan = planQuestion(text, match, this.answers.byTitle(text) !== undefined);
     if (plan.kind === 'courseFact') {
       const reply = this.answers.courseFact(plan.aspect, known);
-      this.events.answered('course', this.asked(context, text));
+      this.events.answered(ROUTES.course, this.asked(context, text));
       await this.flags.set(context, { ...reply.flags, feedbackNote: undefined });
       await context.sendActivities(reply.activities);
       return;

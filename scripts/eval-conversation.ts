@@ -18,6 +18,7 @@ import { parseEvalFile } from '../bot/services/knowledge/eval/eval-file.ts';
 import { allTargets } from '../bot/services/knowledge/eval/evaluate.ts';
 import { openForCli, readUserFile } from '../bot/services/knowledge/cli/common.ts';
 import { emptyTally, entryTitles, outcomeOf, tallyOutcome } from '../dialogs/outcome.ts';
+import { ROUTES } from '../bot/services/routes.ts';
 
 const pct = (n: number, of: number): string =>
   `${((100 * n) / Math.max(1, of)).toFixed(1).replace('.', ',')} % (${n})`;
@@ -43,9 +44,9 @@ async function main(): Promise<void> {
   const core = emptyTally();
   const outside = emptyTally();
   for (const item of items) {
-    if (item.expect === 'crisis') continue;
+    if (item.expect === ROUTES.crisis) continue;
     const got = outcomeOf(knowledge, titles, item.question);
-    const right = tallyOutcome(item.expect === 'fallback' ? outside : core, item.expect, got);
+    const right = tallyOutcome(item.expect === ROUTES.fallback ? outside : core, item.expect, got);
     if (!right && (details || !blind)) {
       console.log(`MIS  verwacht ${item.expect}, kreeg ${JSON.stringify(got)} : ${item.question}`);
     }

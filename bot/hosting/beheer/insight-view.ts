@@ -12,6 +12,8 @@ import { blockLine } from '../../services/knowledge/load/examples-file.ts';
 import { examplesPath, FILES } from '../../services/knowledge/load/files.ts';
 import type { KnowledgeBase } from '../../services/knowledge/types.ts';
 import { addDays, isoWeek, localDay, weekStart } from '../../services/time/amsterdam.ts';
+import { ROUTES } from '../../services/routes.ts';
+import { MENU } from '../../../dialogs/strings.ts';
 
 // The figures and questions of the insight page, gathered from the stores for one request.
 
@@ -55,14 +57,18 @@ export interface InsightData {
 }
 
 function titleOf(base: KnowledgeBase, id: string): string {
-  if (id === 'course') return `Cursus: ${base.course.title}`;
-  if (id === 'counsellor') return 'Contact met een vertrouwenspersoon';
+  if (id === ROUTES.course) return `Cursus: ${base.course.title}`;
+  if (id === ROUTES.counsellor) return MENU.counsellor;
   return base.entries.get(id)?.title ?? id;
 }
 
 /** The example file of the closest target; with none, the out-of-scope examples. */
 function fileOf(base: KnowledgeBase, id: string | undefined): string {
-  if (id === 'course' || id === 'counsellor' || (id !== undefined && base.entries.has(id)))
+  if (
+    id === ROUTES.course ||
+    id === ROUTES.counsellor ||
+    (id !== undefined && base.entries.has(id))
+  )
     return examplesPath(id);
   return FILES.outOfScope;
 }

@@ -10,6 +10,7 @@ import type { WorkspaceGuard } from './guard.ts';
 import { knowledgePage } from './pages/knowledge-page.ts';
 import { tryPage, type TryResult } from './pages/try-page.ts';
 import { field, sendPage } from './respond.ts';
+import { ROUTES } from '../../services/routes.ts';
 
 // "Probeer een vraag" (what the bot would do with a question, from the knowledge loaded now;
 // nothing is kept or counted) and the knowledge status with the go-live warnings.
@@ -59,8 +60,9 @@ function replyFor(match: MatchResult, base: KnowledgeBase): Reply {
         base.referrals.referrals.find((r) => r.id === match.referral)?.answer ?? S.NOT_OUR_FIELD,
       );
     default:
-      if (match.target === 'course') return only(`${base.course.title}\n\n${base.course.summary}`);
-      if (match.target === 'counsellor') return only(base.contacts.intro);
+      if (match.target === ROUTES.course)
+        return only(`${base.course.title}\n\n${base.course.summary}`);
+      if (match.target === ROUTES.counsellor) return only(base.contacts.intro);
       return entryReply(base.entries.get(match.target)?.body);
   }
 }

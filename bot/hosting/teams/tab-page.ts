@@ -1,6 +1,7 @@
 import { displayValue, isPlaceholder, PLACEHOLDER } from '../../services/knowledge/placeholder.ts';
 import type { ContactChannel, ContactInfo, CourseInfo } from '../../services/knowledge/types.ts';
 import { escapeHtml as e } from '../web/html.ts';
+import { MENU } from '../../../dialogs/strings.ts';
 
 // The Teams "Info" tab: the course, how to reach a confidential adviser, and what the bot
 // stores. Rendered on the server from the knowledge files (every value escaped), so it reads
@@ -77,7 +78,7 @@ function contactSection(contacts: ContactInfo): string {
     })
     .join('\n');
   return `<section aria-labelledby="contact">
-<h2 id="contact">Contact met een vertrouwenspersoon</h2>
+<h2 id="contact">${e(MENU.counsellor)}</h2>
 ${paragraph(contacts.intro)}
 <ul class="channels">
 ${channels}
