@@ -7,7 +7,7 @@ import { localDay } from '../../bot/services/time/amsterdam.ts';
 import { WorkspaceClient } from '../bot/hosting/beheer/client.ts';
 import { say, startHttpApp, type HttpApp } from '../helpers/http-app.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
-import { startAzurite, type Azurite } from './azurite.ts';
+import { startAzurite, type Azurite } from '../helpers/azurite.ts';
 
 // The workspace behind a load balancer: two instances share one Azure Blob container
 // (Azurite), so a session, a sign-in lockout, the counts and the kept questions are the same

@@ -1,4 +1,4 @@
-// Runs every test/transcripts/*.yaml conversation against the real bot through botbuilder's
+// Runs every test/dialogs/transcripts/*.yaml conversation against the real bot through botbuilder's
 // TestAdapter: real knowledge files, real lowdb storage, a real local SMTP server.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -6,9 +6,9 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { createHarness, rendered, type Harness } from '../helpers/bot-harness.ts';
-import { TestSmtpServer } from '../helpers/smtp.ts';
-import { makeTempDir } from '../helpers/tmp.ts';
+import { createHarness, rendered, type Harness } from '../../helpers/bot-harness.ts';
+import { TestSmtpServer } from '../../helpers/smtp.ts';
+import { makeTempDir } from '../../helpers/tmp.ts';
 
 interface Step {
   join?: boolean;
@@ -43,7 +43,7 @@ interface Transcript {
   steps: Step[];
 }
 
-const REAL_KNOWLEDGE = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+const REAL_KNOWLEDGE = fileURLToPath(new URL('../../../knowledge/', import.meta.url));
 
 /** A copy of the real knowledge folder (without its test sets) with the edits made. */
 async function editedKnowledge(dir: string, edits: KnowledgeEdit[]): Promise<string> {
@@ -122,7 +122,7 @@ async function runStep(h: Harness, smtp: TestSmtpServer | undefined, step: Step)
   }
 }
 
-describe('conversation transcripts (test/transcripts/*.yaml)', () => {
+describe('conversation transcripts (test/dialogs/transcripts/*.yaml)', () => {
   for (const file of files) {
     const transcript = parse(readFileSync(`${folder}/${file}`, 'utf8')) as Transcript;
     it(`${file}: ${transcript.title}`, async () => {

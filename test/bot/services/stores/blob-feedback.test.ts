@@ -8,15 +8,15 @@ import {
   BlobFeedbackStore,
   DEFAULT_CONFLICT_POLICY,
   type ConflictPolicy,
-} from '../../bot/services/records/blob-feedback-store.ts';
+} from '../../../../bot/services/records/blob-feedback-store.ts';
 import {
   LowdbFeedbackStore,
   type FeedbackStore,
-} from '../../bot/services/records/feedback-store.ts';
-import { createBlobStores } from '../../bot/services/stores/blob-stores.ts';
-import { createStores } from '../../bot/services/stores/factory.ts';
-import { makeTempDir } from '../helpers/tmp.ts';
-import { startAzurite, type Azurite } from './azurite.ts';
+} from '../../../../bot/services/records/feedback-store.ts';
+import { createBlobStores } from '../../../../bot/services/stores/blob-stores.ts';
+import { createStores } from '../../../../bot/services/stores/factory.ts';
+import { makeTempDir } from '../../../helpers/tmp.ts';
+import { startAzurite, type Azurite } from '../../../helpers/azurite.ts';
 
 const ENTRY = 'digitaal-pesten';
 const PER_INSTANCE = 25;
