@@ -62,7 +62,7 @@ function gzipOnly(path: string, contentType: string, cacheControl: string) {
   };
 }
 
-/** The page before issue 14, under /bench/baseline. */
+/** The baseline page (see the top of this file), under /bench/baseline. */
 function baselineRoutes(): RouteInstaller {
   return (server: Server) => {
     const js = 'text/javascript; charset=utf-8';

@@ -14,7 +14,7 @@ import { memoryLogger, REAL_KNOWLEDGE } from '../bot/services/knowledge/helpers.
 
 // What a person gets as the first reply, measured over whole evaluation files (the router's
 // decision, not only the matcher's): floors at the levels measured on 2026-12-06, so a change
-// that makes the conversation worse fails. The issue's goals (85 % answered or the right
+// that makes the conversation worse fails. The goals (85 % answered or the right
 // topic first, at most 1 % confident wrong, 90 % of near-domain questions refused) are in the
 // README with the figures; where a floor is below a goal, the goal is not met yet. Counts
 // only: the blind files' questions are never printed.

@@ -10,7 +10,7 @@ import { makeTempDir } from '../../../helpers/tmp.ts';
 import { copyFixture, removeDir } from '../../services/knowledge/helpers.ts';
 import { WorkspaceClient } from './client.ts';
 
-// A failed edit is visible where the bureau looks (issue 16): /healthz says the last change did
+// A failed edit is visible where the bureau looks: /healthz says the last change did
 // not load and which version runs, and the workspace's Kennisbank page names the file and line;
 // the bot goes on with the last good version. Over real HTTP, with the real file watcher.
 

@@ -17,7 +17,7 @@ const GATE = 0.9;
 // never lower it to make a change pass.
 const FLOORS: Record<string, number> = {
   'holdout.yaml': 0.86,
-  // Near-domain questions the bureau does not cover (issue 14): 0.80 measured on 2026-12-06,
+  // Near-domain questions the bureau does not cover: 0.80 measured on 2026-12-06,
   // against a goal of 0.9 (see the README); the conversation's own figures are in
   // test/dialogs/conversation-gate.test.ts.
   'blind-buiten.yaml': 0.8,
@@ -25,7 +25,7 @@ const FLOORS: Record<string, number> = {
   'blind-gesprek-buiten.yaml': 0.84,
 };
 /** Ordinary questions of the evaluation files that may get the check question or the crisis
- *  reply, all files together: the bound the safety issue sets for in-scope questions. Per file
+ *  reply, all files together: the bound set for in-scope questions. Per file
  *  the share may be a little higher (holdout-3.yaml measured 2.3 % on 2026-12-06). */
 const MAX_FLAGGED = 0.02;
 const MAX_FLAGGED_PER_FILE = 0.025;

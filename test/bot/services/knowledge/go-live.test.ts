@@ -17,7 +17,7 @@ import {
   REPO,
 } from './helpers.ts';
 
-// The go-live check (issue 16): TE_VULLEN fields, "Controleren vóór livegang" notes, answers
+// The go-live check: TE_VULLEN fields, "Controleren vóór livegang" notes, answers
 // whose first message is longer than a phone screen and no way to reach a person. kb:check
 // lists them; kb:check --live, a production start and a production reload refuse them.
 

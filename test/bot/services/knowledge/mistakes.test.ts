@@ -12,7 +12,7 @@ import {
 import { KnowledgeService } from '../../../../bot/services/knowledge/service.ts';
 import { copyFixture, edit, lineOf, memoryLogger, removeDir, REPO } from './helpers.ts';
 
-// The mistakes editors make, each answered with one message at its cause (issue 16): a tab,
+// The mistakes editors make, each answered with one message at its cause: a tab,
 // an unclosed quote, a deleted entry named in many places, ": " in a question, a field name
 // in Dutch, an old-format file. Never a library's own error code.
 

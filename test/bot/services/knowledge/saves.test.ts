@@ -11,7 +11,7 @@ import { KnowledgeService } from '../../../../bot/services/knowledge/service.ts'
 import { copyFixture, memoryLogger, removeDir } from './helpers.ts';
 
 // Every way an editor, a tool or a sync program saves a file reaches the running bot: in
-// place, by a rename over the file (and in place again after that: issue 16 saw those missed),
+// place, by a rename over the file (and in place again after that, which a watcher can miss),
 // delete and recreate, sed -i, a folder swapped or copied over by a sync. Once with the
 // system's file events and once by polling, as on an Azure Files share, here on a local folder
 // where file events are switched off the way an SMB mount loses them: fs.watch still works,
