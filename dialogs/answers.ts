@@ -1,18 +1,19 @@
 import { MessageFactory, type Activity } from 'botbuilder';
-import { answerParts, type AnswerParts } from '../bot/knowledge/answer-parts.ts';
-import type { KnowledgeService } from '../bot/knowledge/service.ts';
-import { isPlaceholder } from '../bot/knowledge/service.ts';
+import { answerParts, type AnswerParts } from '../bot/services/knowledge/answer-parts.ts';
+import type { KnowledgeService } from '../bot/services/knowledge/service.ts';
+import { isPlaceholder } from '../bot/services/knowledge/service.ts';
 import type {
   Alternative,
   KnowledgeBase,
   KnowledgeEntry,
   MatchResult,
-} from '../bot/knowledge/types.ts';
+} from '../bot/services/knowledge/types.ts';
 import { contactsMessage, courseCard, withChoices } from './cards.ts';
 import type { CourseAspect } from './course-questions.ts';
 import type { ConversationFlags } from './ids.ts';
 import { fold } from './intents.ts';
 import * as S from './strings.ts';
+import { ROUTES } from '../bot/services/routes.ts';
 
 export interface Reply {
   activities: Partial<Activity>[];
@@ -222,8 +223,8 @@ export class AnswerRenderer {
 
   private target(target: string, flags: ConversationFlags): Reply {
     const reset = { ...settled(flags), misses: 0 };
-    if (target === 'course') return { activities: [this.course()], flags: reset };
-    if (target === 'counsellor') return this.contacts(flags);
+    if (target === ROUTES.course) return { activities: [this.course()], flags: reset };
+    if (target === ROUTES.counsellor) return this.contacts(flags);
     return this.entryOf(target) ? this.entry(target, flags) : this.miss(flags);
   }
 

@@ -5,8 +5,8 @@ import {
   type Activity,
   type CardAction,
 } from 'botbuilder';
-import { isPlaceholder } from '../bot/knowledge/service.ts';
-import type { ContactChannel, ContactInfo, CourseInfo } from '../bot/knowledge/types.ts';
+import { isPlaceholder } from '../bot/services/knowledge/service.ts';
+import type { ContactChannel, ContactInfo, CourseInfo } from '../bot/services/knowledge/types.ts';
 import { CARD_ACTIONS } from './ids.ts';
 import {
   CHOICES,

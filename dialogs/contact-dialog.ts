@@ -3,10 +3,10 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { isPlaceholder } from '../bot/knowledge/service.ts';
-import type { ContactInfo } from '../bot/knowledge/types.ts';
-import type { RecordService } from '../bot/records/services.ts';
-import { inlineUserText, stripControlChars } from '../bot/security/sanitize.ts';
+import { isPlaceholder } from '../bot/services/knowledge/service.ts';
+import type { ContactInfo } from '../bot/services/knowledge/types.ts';
+import type { RecordService } from '../bot/services/records/services.ts';
+import { inlineUserText, stripControlChars } from '../bot/services/security/sanitize.ts';
 import { hasReachableChannel } from './cards.ts';
 import { DIALOG } from './ids.ts';
 import { userKey } from './identity.ts';

@@ -1,6 +1,6 @@
 import { WaterfallDialog } from 'botbuilder-dialogs';
-import type { Activity, ConversationState, UserState } from 'botbuilder';
-import type { RecordRepository } from '../bot/records/repository.ts';
+import type { Activity, ConversationState } from 'botbuilder';
+import type { RecordRepository } from '../bot/services/records/repository.ts';
 import { DIALOG } from './ids.ts';
 import { userKey } from './identity.ts';
 import { askChoice, pickChoice } from './prompts.ts';
@@ -11,7 +11,6 @@ const inTeams = (activity: Partial<Activity>): boolean => activity.channelId ===
 
 export interface ForgetDeps {
   conversationState: ConversationState;
-  userState: UserState;
   records: RecordRepository;
 }
 
@@ -28,12 +27,11 @@ export function forgetDialog(deps: ForgetDeps): WaterfallDialog {
         return step.endDialog();
       }
       const removed = await deps.records.deleteForUser(userKey(step.context.activity));
-      await deps.userState.delete(step.context);
       await deps.conversationState.delete(step.context);
       const teams = inTeams(step.context.activity);
       await step.context.sendActivity(FORGET.done(removed.registration, removed.contact, teams));
       // The web page starts a new conversation and forgets this one (deploy/web/chat.js);
-      // the local Direct Line drops its copy of the messages (bot/directline).
+      // the local Direct Line drops its copy of the messages (bot/hosting/directline).
       if (!teams) await step.context.sendActivity(forgottenEvent());
       return step.endDialog();
     },

@@ -17,7 +17,7 @@ export function teamsName(activity: Partial<Activity>): string | undefined {
 }
 
 /** Names the channel told us: the person's own Teams name and the people @mentioned. Kept
- *  questions never contain them (bot/insight/scrub.ts). */
+ *  questions never contain them (bot/services/insight/scrub.ts). */
 export function knownNames(activity: Partial<Activity>): string[] {
   const names: string[] = [];
   const own = teamsName(activity);

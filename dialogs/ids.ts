@@ -1,11 +1,10 @@
 // Ids that cross files are defined here once: state property names, the values that the
 // greeting's suggested actions send back, and dialog ids.
-import type { MatchResult } from '../bot/knowledge/types.ts';
+import type { MatchResult } from '../bot/services/knowledge/types.ts';
 
 export const STATE = {
   conversationFlags: 'conversationFlags',
   dialogState: 'dialogState',
-  userProfile: 'userProfile',
 } as const;
 
 export interface ConversationFlags {
@@ -50,6 +49,4 @@ export const DIALOG = {
   /** The summary of a contact request with the consent question, and changes to it. */
   contactReview: 'contactReview',
   forget: 'forget',
-  textPrompt: 'textPrompt',
-  choicePrompt: 'choicePrompt',
 } as const;

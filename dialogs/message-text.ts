@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { textWithoutMentions } from '../bot/teams/mentions.ts';
+import { textWithoutMentions } from './mentions.ts';
 
 export const MAX_TEXT = 2000;
 

@@ -1,8 +1,9 @@
-import type { KnowledgeService } from '../bot/knowledge/service.ts';
-import type { MatchResult } from '../bot/knowledge/types.ts';
+import type { KnowledgeService } from '../bot/services/knowledge/service.ts';
+import type { MatchResult } from '../bot/services/knowledge/types.ts';
 import { showsDistress } from './distress.ts';
 import { controlIntent, fold, isExactCommand, type ControlIntent } from './intents.ts';
 import { planQuestion, questionComesFirst } from './question-plan.ts';
+import { ROUTES } from '../bot/services/routes.ts';
 
 // What a person gets for a question as the first message of a conversation, decided as the
 // router decides (safety, requests to act, course facts, the kind word, the match), for the
@@ -23,10 +24,10 @@ const CLOSEST_UNCLEAR = 0.2;
 const CLOSEST_ELSEWHERE = 0.35;
 
 const INTENT_TARGETS: Partial<Record<ControlIntent, string>> = {
-  contactRequest: 'counsellor',
-  counsellor: 'counsellor',
-  course: 'course',
-  register: 'course',
+  contactRequest: ROUTES.counsellor,
+  counsellor: ROUTES.counsellor,
+  course: ROUTES.course,
+  register: ROUTES.course,
   privacy: 'privacy',
   whoReads: 'privacy',
 };
@@ -85,7 +86,7 @@ export function outcomeOf(
   }
   const match = knowledge.route(text);
   const plan = planQuestion(text, match, titles.has(fold(text)));
-  if (plan.kind === 'courseFact') return { kind: 'answer', target: 'course' };
+  if (plan.kind === 'courseFact') return { kind: 'answer', target: ROUTES.course };
   if (plan.kind === 'distress') return distress(match);
   return ofMatch(match);
 }
@@ -117,7 +118,7 @@ export const emptyTally = (): Tally => ({
 /** Adds one question's outcome; returns whether it counts as right. `inScope`: the expected
  *  target is an entry or route, not "fallback". */
 export function tallyOutcome(t: Tally, expect: string, got: Outcome): boolean {
-  const inScope = expect !== 'fallback';
+  const inScope = expect !== ROUTES.fallback;
   t.total += 1;
   let right = false;
   if (got.kind === 'answer') {

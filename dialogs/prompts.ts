@@ -7,7 +7,7 @@ import {
   type WaterfallStepContext,
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
-import { inlineUserText } from '../bot/security/sanitize.ts';
+import { inlineUserText } from '../bot/services/security/sanitize.ts';
 import { withChoices } from './cards.ts';
 import { teamsName } from './identity.ts';
 import { fold, isNo, isYes } from './intents.ts';

@@ -1,6 +1,7 @@
-import type { MatchResult } from '../bot/knowledge/types.ts';
+import type { MatchResult } from '../bot/services/knowledge/types.ts';
 import { courseAspect, type CourseAspect } from './course-questions.ts';
 import { showsDistress } from './distress.ts';
+import { ROUTES } from '../bot/services/routes.ts';
 
 /** What the bot does with a question in the person's own words, once safety, commands and
  *  forms have had their turn. Pure, so the evaluation (scripts/eval-conversation.ts) decides
@@ -15,7 +16,7 @@ export type QuestionPlan =
  * as a wish for contact, starts the contact request.
  */
 export function questionComesFirst(match: MatchResult): boolean {
-  if (match.decision === 'answer') return match.target !== 'counsellor';
+  if (match.decision === 'answer') return match.target !== ROUTES.counsellor;
   return match.decision === 'fallback' && match.refusal === 'elsewhere';
 }
 
@@ -28,8 +29,8 @@ export function questionComesFirst(match: MatchResult): boolean {
 export function planQuestion(text: string, match: MatchResult, isTitle: boolean): QuestionPlan {
   if (isTitle) return { kind: 'match' };
   const outside = match.decision === 'fallback' && match.refusal === 'elsewhere';
-  const aspect = outside ? undefined : courseAspect(text, match.target === 'course');
-  if (aspect && (match.target === 'course' || match.decision !== 'answer')) {
+  const aspect = outside ? undefined : courseAspect(text, match.target === ROUTES.course);
+  if (aspect && (match.target === ROUTES.course || match.decision !== 'answer')) {
     return { kind: 'courseFact', aspect };
   }
   const upset = match.referral === undefined && showsDistress(text);

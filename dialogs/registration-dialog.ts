@@ -3,8 +3,8 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import type { RecordService } from '../bot/records/services.ts';
-import { inlineUserText, stripControlChars } from '../bot/security/sanitize.ts';
+import type { RecordService } from '../bot/services/records/services.ts';
+import { inlineUserText, stripControlChars } from '../bot/services/security/sanitize.ts';
 import { DIALOG } from './ids.ts';
 import { userKey } from './identity.ts';
 import { askChoice, askEmail, askName, askText, pickChoice } from './prompts.ts';

@@ -1,23 +1,21 @@
-import type {
-  Activity,
-  ConversationState,
-  StatePropertyAccessor,
-  TurnContext,
-  UserState,
-} from 'botbuilder';
+import type { Activity, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import type { MessageRouter } from '../bot/bot.ts';
-import { NO_EVENTS, type AskedQuestion, type ConversationEvents } from '../bot/insight/events.ts';
-import type { KnowledgeService } from '../bot/knowledge/service.ts';
-import type { MatchResult, SafetyOutcome } from '../bot/knowledge/types.ts';
-import type { Logger } from '../bot/logger.ts';
-import type { RecordServices } from '../bot/records/services.ts';
+import type { MessageRouter } from './bot.ts';
+import {
+  NO_EVENTS,
+  type AskedQuestion,
+  type ConversationEvents,
+} from '../bot/services/insight/events.ts';
+import type { KnowledgeService } from '../bot/services/knowledge/service.ts';
+import type { MatchResult, SafetyOutcome } from '../bot/services/knowledge/types.ts';
+import type { Logger } from '../bot/services/logger.ts';
+import type { RecordServices } from '../bot/services/records/services.ts';
 import { AnswerRenderer, type Reply } from './answers.ts';
 import { withChoices } from './cards.ts';
 import { contactDialog, contactReviewDialog } from './contact-dialog.ts';
 import { showsDistress } from './distress.ts';
 import { forgetDialog } from './forget-dialog.ts';
-import { greetingActivity } from './greeting.ts';
+import type { Greeting } from './greeting.ts';
 import { CARD_ACTIONS, DIALOG, STATE, type ConversationFlags } from './ids.ts';
 import { knownNames } from './identity.ts';
 import {
@@ -33,10 +31,13 @@ import { addPrompts, PROMPT } from './prompts.ts';
 import { planQuestion, questionComesFirst } from './question-plan.ts';
 import { registrationDialog } from './registration-dialog.ts';
 import * as S from './strings.ts';
+import { ROUTES } from '../bot/services/routes.ts';
 
 export interface RouterDeps {
   conversationState: ConversationState;
-  userState: UserState;
+  /** The conversation's flags and the greeting, shared with the bot (conversation.ts). */
+  flags: StatePropertyAccessor<ConversationFlags>;
+  greeting: Greeting;
   knowledge: KnowledgeService;
   records: RecordServices;
   logger: Logger;
@@ -86,7 +87,7 @@ export class MainRouter implements MessageRouter {
       }),
     );
     this.dialogs.add(forgetDialog({ ...deps, records: deps.records.records.store }));
-    this.flags = deps.conversationState.createProperty<ConversationFlags>(STATE.conversationFlags);
+    this.flags = deps.flags;
     this.answers = new AnswerRenderer(deps.knowledge);
   }
 
@@ -144,7 +145,7 @@ export class MainRouter implements MessageRouter {
     const plan = planQuestion(text, match, this.answers.byTitle(text) !== undefined);
     if (plan.kind === 'courseFact') {
       const reply = this.answers.courseFact(plan.aspect, known);
-      this.events.answered('course', this.asked(context, text));
+      this.events.answered(ROUTES.course, this.asked(context, text));
       await this.flags.set(context, { ...reply.flags, feedbackNote: undefined });
       await context.sendActivities(reply.activities);
       return;
@@ -324,9 +325,7 @@ export class MainRouter implements MessageRouter {
       }
       case 'restart':
         await dc.cancelAllDialogs();
-        await this.flags.set(context, { greeted: true });
-        await context.sendActivity(S.RESTARTED);
-        await context.sendActivity(greetingActivity());
+        await this.deps.greeting.afresh(context, S.RESTARTED);
         return;
       default:
         await dc.cancelAllDialogs();
@@ -447,8 +446,4 @@ export class MainRouter implements MessageRouter {
     await context.sendActivity(yes ? S.FEEDBACK_THANKS_YES : this.answers.notHelped());
     return true;
   }
-}
-
-export function createRouter(deps: RouterDeps): MainRouter {
-  return new MainRouter(deps);
 }

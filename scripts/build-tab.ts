@@ -4,7 +4,7 @@
 // deploying with `npm ci --omit=dev`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { bundleWithEsbuild, PREBUILT_TAB } from '../bot/teams/tab-bundle.ts';
+import { bundleWithEsbuild, PREBUILT_TAB } from '../bot/hosting/teams/tab-bundle.ts';
 
 const bundle = await bundleWithEsbuild();
 mkdirSync(dirname(PREBUILT_TAB), { recursive: true });

@@ -8,12 +8,17 @@
 //     offered first ("Bedoelde u…", or the topics a refusal offers); confident wrong answers;
 //   out of scope (expect: fallback): refused honestly, with or without where to go instead.
 // The misses of blind and holdout files are not printed (counts only), so they stay blind.
-import { errorCount, formatDiagnostic, Reporter } from '../bot/knowledge/check/diagnostics.ts';
-import { isBlindSet } from '../bot/knowledge/eval/blind-set.ts';
-import { parseEvalFile } from '../bot/knowledge/eval/eval-file.ts';
-import { allTargets } from '../bot/knowledge/eval/evaluate.ts';
-import { openForCli, readUserFile } from '../bot/knowledge/cli/common.ts';
+import {
+  errorCount,
+  formatDiagnostic,
+  Reporter,
+} from '../bot/services/knowledge/check/diagnostics.ts';
+import { isBlindSet } from '../bot/services/knowledge/eval/blind-set.ts';
+import { parseEvalFile } from '../bot/services/knowledge/eval/eval-file.ts';
+import { allTargets } from '../bot/services/knowledge/eval/evaluate.ts';
+import { openForCli, readUserFile } from '../bot/services/knowledge/cli/common.ts';
 import { emptyTally, entryTitles, outcomeOf, tallyOutcome } from '../dialogs/outcome.ts';
+import { ROUTES } from '../bot/services/routes.ts';
 
 const pct = (n: number, of: number): string =>
   `${((100 * n) / Math.max(1, of)).toFixed(1).replace('.', ',')} % (${n})`;
@@ -39,9 +44,9 @@ async function main(): Promise<void> {
   const core = emptyTally();
   const outside = emptyTally();
   for (const item of items) {
-    if (item.expect === 'crisis') continue;
+    if (item.expect === ROUTES.crisis) continue;
     const got = outcomeOf(knowledge, titles, item.question);
-    const right = tallyOutcome(item.expect === 'fallback' ? outside : core, item.expect, got);
+    const right = tallyOutcome(item.expect === ROUTES.fallback ? outside : core, item.expect, got);
     if (!right && (details || !blind)) {
       console.log(`MIS  verwacht ${item.expect}, kreeg ${JSON.stringify(got)} : ${item.question}`);
     }

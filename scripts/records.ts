@@ -6,16 +6,20 @@
 //   npm run records -- rotate
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type BotConfig } from '../bot/config.ts';
-import { BureauAccess, formatTable, type ExportFormat } from '../bot/records/bureau-access.ts';
+import { ConfigError, loadConfig, type BotConfig } from '../bot/services/config.ts';
+import {
+  BureauAccess,
+  formatTable,
+  type ExportFormat,
+} from '../bot/services/records/bureau-access.ts';
 import {
   EncryptedRecordRepository,
   RecordDecryptError,
-} from '../bot/records/encrypted-repository.ts';
-import { Keyring } from '../bot/records/keyring.ts';
-import type { RecordRepository } from '../bot/records/repository.ts';
-import { createStores } from '../bot/storage/factory.ts';
-import { createPrivately } from '../bot/storage/private-files.ts';
+} from '../bot/services/records/encrypted-repository.ts';
+import { Keyring } from '../bot/services/crypto/keyring.ts';
+import type { RecordRepository } from '../bot/services/records/repository.ts';
+import { createStores } from '../bot/services/stores/factory.ts';
+import { createPrivately } from '../bot/services/storage/private-files.ts';
 
 const USAGE = `Gebruik:
   npm run records -- list                         overzicht zonder persoonsgegevens

@@ -7,7 +7,7 @@
 // - a second Storage account with an Azure Files share for the knowledge files, mounted into
 //   the web app (KNOWLEDGE_DIR) and opened by the bureau as a network drive. Its own account,
 //   so its key opens the knowledge only, never the conversation state or the records.
-// The app settings are exactly what bot/config.ts reads, plus three App Service platform
+// The app settings are exactly what bot/services/config.ts reads, plus three App Service platform
 // settings (run from the zip package, and the warm-up check for slot swaps).
 // Deploy and operate with the commands in README.md.
 
@@ -247,7 +247,7 @@ var appSettings = [
   // ... and let a slot swap wait until the new version answers its health check.
   { name: 'WEBSITE_SWAP_WARMUP_PING_PATH', value: '/healthz' }
   { name: 'WEBSITE_SWAP_WARMUP_PING_STATUSES', value: '200' }
-  // The bot (bot/config.ts). PORT is set by App Service itself.
+  // The bot (bot/services/config.ts). PORT is set by App Service itself.
   { name: 'HOST', value: '0.0.0.0' }
   { name: 'NODE_ENV', value: 'production' }
   { name: 'LOG_LEVEL', value: logLevel }

@@ -1,9 +1,9 @@
 // One bot under test in its own process, so the load generator does not share its event loop.
 // `node test/bench/bench-child.ts echo|bot <dataDir>`, started with fork(): it reports its
 // port, answers memory questions and stops (writing a --cpu-prof profile) over IPC.
-import { startApp } from '../../bot/app.ts';
-import { loadConfig } from '../../bot/config.ts';
-import { createLogger } from '../../bot/logger.ts';
+import { startApp } from '../../bot/hosting/app.ts';
+import { loadConfig } from '../../bot/services/config.ts';
+import { createLogger } from '../../bot/services/logger.ts';
 import { startEchoBot } from './echo-bot.ts';
 
 export type ParentMessage = { type: 'stats' } | { type: 'stop' };

@@ -8,7 +8,7 @@ import {
   ConfigurationServiceClientCredentialFactory,
 } from 'botbuilder';
 import restify, { type Request, type Response } from 'restify';
-import { MAX_BODY_BYTES } from '../../bot/server.ts';
+import { MAX_BODY_BYTES } from '../../bot/hosting/server.ts';
 
 class EchoBot extends ActivityHandler {
   constructor() {

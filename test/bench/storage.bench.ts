@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LowdbStorage } from '../../bot/storage/lowdb-storage.ts';
+import { LowdbStorage } from '../../bot/services/storage/lowdb-storage.ts';
 
 const TURNS = 2000;
 const key = (n: number): string => `webchat/conversations/bench-${n}`;

@@ -17,14 +17,18 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
-import { startApp, type RouteInstaller } from '../../bot/app.ts';
-import { loadConfig } from '../../bot/config.ts';
-import { handle } from '../../bot/directline/http.ts';
-import { installDirectLineRoutes } from '../../bot/directline/routes.ts';
-import { createLogger } from '../../bot/logger.ts';
-import { escapeHtml } from '../../bot/web/html.ts';
-import { installWebRoutes, WEBCHAT_BUNDLE } from '../../bot/web/routes.ts';
-import { contentSecurityPolicy, newNonce, pageHeaders } from '../../bot/web/security-headers.ts';
+import { startApp, type RouteInstaller } from '../../bot/hosting/app.ts';
+import { loadConfig } from '../../bot/services/config.ts';
+import { handle } from '../../bot/hosting/directline/http.ts';
+import { installDirectLineRoutes } from '../../bot/hosting/directline/routes.ts';
+import { createLogger } from '../../bot/services/logger.ts';
+import { escapeHtml } from '../../bot/hosting/web/html.ts';
+import { installWebRoutes, WEBCHAT_BUNDLE } from '../../bot/hosting/web/routes.ts';
+import {
+  contentSecurityPolicy,
+  newNonce,
+  pageHeaders,
+} from '../../bot/hosting/web/security-headers.ts';
 import { launchBrowser } from '../e2e/browser.ts';
 
 const { values: options } = parseArgs({ options: { rounds: { type: 'string', default: '8' } } });
@@ -58,7 +62,7 @@ function gzipOnly(path: string, contentType: string, cacheControl: string) {
   };
 }
 
-/** The page before issue 14, under /bench/baseline. */
+/** The baseline page (see the top of this file), under /bench/baseline. */
 function baselineRoutes(): RouteInstaller {
   return (server: Server) => {
     const js = 'text/javascript; charset=utf-8';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { readEvalFile } from '../../bot/knowledge/eval/eval-file.ts';
-import { allTargets } from '../../bot/knowledge/eval/evaluate.ts';
-import { KnowledgeService } from '../../bot/knowledge/service.ts';
+import { readEvalFile } from '../../bot/services/knowledge/eval/eval-file.ts';
+import { allTargets } from '../../bot/services/knowledge/eval/evaluate.ts';
+import { KnowledgeService } from '../../bot/services/knowledge/service.ts';
 import {
   emptyTally,
   entryTitles,
@@ -10,11 +10,11 @@ import {
   tallyOutcome,
   type Tally,
 } from '../../dialogs/outcome.ts';
-import { memoryLogger, REAL_KNOWLEDGE } from '../knowledge/helpers.ts';
+import { memoryLogger, REAL_KNOWLEDGE } from '../bot/services/knowledge/helpers.ts';
 
 // What a person gets as the first reply, measured over whole evaluation files (the router's
 // decision, not only the matcher's): floors at the levels measured on 2026-12-06, so a change
-// that makes the conversation worse fails. The issue's goals (85 % answered or the right
+// that makes the conversation worse fails. The goals (85 % answered or the right
 // topic first, at most 1 % confident wrong, 90 % of near-domain questions refused) are in the
 // README with the figures; where a floor is below a goal, the goal is not met yet. Counts
 // only: the blind files' questions are never printed.

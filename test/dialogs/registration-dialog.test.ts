@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { ComponentDialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
-import { createLogger } from '../../bot/logger.ts';
-import { RecordStore } from '../../bot/records/record-store.ts';
-import { RecordService } from '../../bot/records/services.ts';
+import { createLogger } from '../../bot/services/logger.ts';
+import { RecordStore } from '../../bot/services/records/record-store.ts';
+import { RecordService } from '../../bot/services/records/services.ts';
 import { addPrompts } from '../../dialogs/prompts.ts';
 import { registrationDialog } from '../../dialogs/registration-dialog.ts';
 import { LogCapture } from '../helpers/bot-harness.ts';

@@ -8,7 +8,7 @@ import { createHarness, rendered, type Harness } from '../helpers/bot-harness.ts
 import { makeTempDir } from '../helpers/tmp.ts';
 
 const recorded = JSON.parse(
-  readFileSync(new URL('../teams/fixtures/channel-message-mention.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/teams/channel-message-mention.json', import.meta.url), 'utf8'),
 ) as Partial<Activity>;
 
 describe('Teams channel messages', () => {

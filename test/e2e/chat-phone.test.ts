@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { mkdir, rm } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { installDirectLineRoutes } from '../../bot/directline/routes.ts';
-import { installWebRoutes } from '../../bot/web/routes.ts';
+import { installDirectLineRoutes } from '../../bot/hosting/directline/routes.ts';
+import { installWebRoutes } from '../../bot/hosting/web/routes.ts';
 import { startHttpApp, type HttpApp } from '../helpers/http-app.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 import { runAxe } from './axe.ts';

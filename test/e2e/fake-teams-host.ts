@@ -1,5 +1,5 @@
 import type { Next, Request, Response, Server } from 'restify';
-import type { RouteInstaller } from '../../bot/app.ts';
+import type { RouteInstaller } from '../../bot/hosting/app.ts';
 
 // A stand-in for the Teams client, for the browser test only: a page on the bot's own origin
 // that frames /tab and answers teams-js's postMessage calls (initialize, getContext) the way

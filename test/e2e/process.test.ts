@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { say, startHttpApp, texts } from '../helpers/http-app.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 
-const main = fileURLToPath(new URL('../../bot/main.ts', import.meta.url));
+const main = fileURLToPath(new URL('../../bot/hosting/main.ts', import.meta.url));
 
 function startMain(env: Record<string, string>) {
   return spawn(process.execPath, [main], {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdir, rm } from 'node:fs/promises';
 import type { Browser, Frame } from 'playwright-core';
-import { installTeamsTabRoutes } from '../../bot/teams/tab-routes.ts';
+import { installTeamsTabRoutes } from '../../bot/hosting/teams/tab-routes.ts';
 import { startHttpApp, type HttpApp } from '../helpers/http-app.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 import { runAxe } from './axe.ts';

@@ -5,10 +5,10 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { EncryptedRecordRepository } from '../../bot/records/encrypted-repository.ts';
-import { Keyring } from '../../bot/records/keyring.ts';
-import { RecordStore } from '../../bot/records/record-store.ts';
-import { LowdbStorage } from '../../bot/storage/lowdb-storage.ts';
+import { EncryptedRecordRepository } from '../../bot/services/records/encrypted-repository.ts';
+import { Keyring } from '../../bot/services/crypto/keyring.ts';
+import { RecordStore } from '../../bot/services/records/record-store.ts';
+import { LowdbStorage } from '../../bot/services/storage/lowdb-storage.ts';
 import { ANONYMOUS_CONTACT_STEPS, say, texts } from '../helpers/http-app.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 
@@ -16,7 +16,7 @@ import { makeTempDir } from '../helpers/tmp.ts';
 // on several conversations at once. After a restart every request the bot confirmed with a
 // reference must be there, readable with the key, and every stored file must still load.
 
-const main = fileURLToPath(new URL('../../bot/main.ts', import.meta.url));
+const main = fileURLToPath(new URL('../../bot/hosting/main.ts', import.meta.url));
 const FLOW = [...ANONYMOUS_CONTACT_STEPS, 'ja'];
 const LANES = 8;
 const CONFIRMED_BEFORE_KILL = 16;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RecordStore } from '../../bot/records/record-store.ts';
+import { RecordStore } from '../../bot/services/records/record-store.ts';
 import { startHttpApp } from '../helpers/http-app.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 

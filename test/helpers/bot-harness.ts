@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import { TestAdapter, type Activity } from 'botbuilder';
-import { buildBot, type BotParts } from '../../bot/app.ts';
-import { loadConfig } from '../../bot/config.ts';
-import { createLogger, type Logger } from '../../bot/logger.ts';
+import { buildBot, type BotParts } from '../../bot/hosting/app.ts';
+import { loadConfig } from '../../bot/services/config.ts';
+import { createLogger, type Logger } from '../../bot/services/logger.ts';
 
 /** Keeps every log line in memory, so tests can assert what is (not) logged. */
 export class LogCapture extends Writable {

@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-// The bot as `npm start` runs it: bot/main.ts in its own process, so a test can see exactly
+// The bot as `npm start` runs it: bot/hosting/main.ts in its own process, so a test can see exactly
 // what it writes to stdout and stderr, and how much memory it takes.
 
-const main = fileURLToPath(new URL('../../bot/main.ts', import.meta.url));
+const main = fileURLToPath(new URL('../../bot/hosting/main.ts', import.meta.url));
 
 export interface BotProcess {
   child: ChildProcess;

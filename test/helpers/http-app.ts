@@ -1,6 +1,6 @@
-import { startApp, type RouteInstaller, type RunningApp } from '../../bot/app.ts';
-import { loadConfig } from '../../bot/config.ts';
-import { createLogger } from '../../bot/logger.ts';
+import { startApp, type RouteInstaller, type RunningApp } from '../../bot/hosting/app.ts';
+import { loadConfig } from '../../bot/services/config.ts';
+import { createLogger } from '../../bot/services/logger.ts';
 import { LogCapture } from './bot-harness.ts';
 
 export interface HttpApp {

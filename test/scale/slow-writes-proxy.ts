@@ -1,6 +1,6 @@
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { connectionStringFor } from './azurite.ts';
+import { connectionStringFor } from '../helpers/azurite.ts';
 
 export interface SlowWritesProxy {
   connectionString: string;

@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises';
 import { ContainerClient } from '@azure/storage-blob';
 import { say, startHttpApp, texts, type HttpApp } from '../helpers/http-app.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
-import { startAzurite, type Azurite } from './azurite.ts';
+import { startAzurite, type Azurite } from '../helpers/azurite.ts';
 import { startSlowWritesProxy, type SlowWritesProxy } from './slow-writes-proxy.ts';
 
 const REFERENCE = /AAN-[2-9A-Z]{6}/;

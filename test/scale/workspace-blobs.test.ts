@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { ContainerClient } from '@azure/storage-blob';
-import { workspaceRoutes } from '../../bot/beheer/routes.ts';
-import { localDay } from '../../bot/time/amsterdam.ts';
-import { WorkspaceClient } from '../beheer/client.ts';
+import { workspaceRoutes } from '../../bot/hosting/beheer/routes.ts';
+import { localDay } from '../../bot/services/time/amsterdam.ts';
+import { WorkspaceClient } from '../bot/hosting/beheer/client.ts';
 import { say, startHttpApp, type HttpApp } from '../helpers/http-app.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
-import { startAzurite, type Azurite } from './azurite.ts';
+import { startAzurite, type Azurite } from '../helpers/azurite.ts';
 
 // The workspace behind a load balancer: two instances share one Azure Blob container
 // (Azurite), so a session, a sign-in lockout, the counts and the kept questions are the same

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { adminRoutes, tokenMatches } from '../../bot/admin/routes.ts';
+import { adminRoutes, tokenMatches } from '../../bot/hosting/admin/routes.ts';
 import { startHttpApp, type HttpApp } from '../helpers/http-app.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
-import { ConfigError, loadConfig } from '../../bot/config.ts';
-import { directLineRoutes } from '../../bot/directline/routes.ts';
+import { ConfigError, loadConfig } from '../../bot/services/config.ts';
+import { directLineRoutes } from '../../bot/hosting/directline/routes.ts';
 import { startHttpApp, type HttpApp } from '../helpers/http-app.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
-import { directLineRoutes } from '../../bot/directline/routes.ts';
+import { directLineRoutes } from '../../bot/hosting/directline/routes.ts';
 import { postActivity, say, startHttpApp, type HttpApp } from '../helpers/http-app.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 

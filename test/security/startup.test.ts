@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { startHttpApp } from '../helpers/http-app.ts';
 import { makeTempDir } from '../helpers/tmp.ts';
 
-// Production without RECORDS_KEY is refused by the configuration (test/records/
+// Production without RECORDS_KEY is refused by the configuration (test/bot/services/records/
 // encrypted-records.test.ts), and main.ts turns any ConfigError into exit code 1 with the
 // message (test/e2e/process.test.ts). Development may run without a key, but says so.
 

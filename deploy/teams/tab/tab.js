@@ -2,7 +2,7 @@
 // The Info tab's only script: asks Teams (through the official teams-js library) for its
 // theme and locale. Everything on the page is already there without it, so opened outside
 // Teams, where initialize() fails or never answers, the page simply stays as it is.
-// Bundled with esbuild (bot/teams/tab-bundle.ts); served as /tab/tab.js.
+// Bundled with esbuild (bot/hosting/teams/tab-bundle.ts); served as /tab/tab.js.
 import { app } from '@microsoft/teams-js';
 
 const THEMES = new Set(['default', 'dark', 'contrast']);
