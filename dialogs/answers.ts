@@ -265,8 +265,8 @@ export class AnswerRenderer {
     const followups = this.titlesOf(entry.followups.map((target) => ({ target })));
     return withChoices(S.FEEDBACK_QUESTION, [
       ...(flags.more === entry.id ? [S.CHOICES.readMore] : []),
-      S.CHOICES.yes,
-      S.CHOICES.no,
+      S.CHOICES.helped,
+      S.CHOICES.notHelped,
       ...(flags.adviserPart === entry.id && parts.adviser !== '' ? [S.CHOICES.iAmAdviser] : []),
       ...followups,
     ]);

@@ -101,7 +101,8 @@ const EXACT: Record<string, ControlIntent> = {
   [folded(SAFETY_CHOICES.safe)]: 'notInDanger',
 };
 
-/** Buttons that belong to a question of a form: tapped (or typed) once that form is over. */
+/** Buttons that answer one question (of a form, or "Heeft dit geholpen?"): tapped (or typed)
+ *  once that question is over. */
 const FORM_CHOICES = new Set(
   [
     CHOICES.anonymous,
@@ -118,6 +119,8 @@ const FORM_CHOICES = new Set(
     CHOICES.change,
     CHOICES.yesSend,
     CHOICES.noStore,
+    CHOICES.helped,
+    CHOICES.notHelped,
   ].map(folded),
 );
 

@@ -28,6 +28,10 @@ export const CHOICES = {
   forgetConfirm: 'Ja, vergeet mij',
   readMore: 'Lees meer',
   iAmAdviser: 'Ik ben vertrouwenspersoon',
+  // The answers to "Heeft dit geholpen?" say what they answer: on a phone the question can
+  // scroll out of view above the buttons, and a bare "Ja" or "Nee" then means nothing.
+  helped: 'Ja, dit hielp',
+  notHelped: 'Nee, dit hielp niet',
   courseAll: 'Alles over de cursus',
   change: 'Iets aanpassen',
   yesSend: 'Ja, versturen',
