@@ -41,7 +41,8 @@ export class IdfTable {
         } else frequency[id] = (frequency[id] ?? 0) + 1;
       }
     }
-    this.values = Float64Array.from(frequency, (df) => idf(count, df));
+    this.values = new Float64Array(frequency.length);
+    frequency.forEach((df, id) => (this.values[id] = idf(count, df)));
     this.unknown = idf(count, 0) * unknownShare;
   }
 

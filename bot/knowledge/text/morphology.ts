@@ -5,7 +5,21 @@ import { strongInfinitive } from './strong-verbs.ts';
 // verb forms ("appt") and vowel plurals ("collegas") alone. These helpers propose base forms;
 // the analyzer keeps a proposal only when the index knows it, so a wrong guess costs nothing.
 
+/** Stems already computed: building the index stems the same words many times, and the
+ *  stemmer was the largest cost of a start. Bounded, since users' words are not. */
+const stems = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
 export function stem(word: string): string {
+  const known = stems.get(word);
+  if (known !== undefined) return known;
+  if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+  const stemmed = stemUncached(word);
+  stems.set(word, stemmed);
+  return stemmed;
+}
+
+function stemUncached(word: string): string {
   if (/^\d+$/.test(word)) return word;
   // Dutch writes a stem-final v/z as f/s ("blijven"/"blijft", "bewijzen"/"bewijs"); the
   // Porter stemmer keeps them apart, so we join them.
