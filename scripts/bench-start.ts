@@ -1,6 +1,6 @@
 // npm run bench:start [-- --runs=N] [-- --soak]
 // Starts the real server as `npm start` does (bot/main.ts on the embedded lowdb default, here
-// with a fresh temporary DATA_DIR and a free port), polls /healthz, and prints the time from
+// with a fresh temporary DATA_DIR and PORT=0, the port read from its log), polls /healthz, and prints the time from
 // spawn to the first healthy answer and the resident memory (RSS) after a few idle seconds,
 // per run and as the median of several runs. `--soak` then keeps one server busy for five
 // minutes with the conversations of `npm run bench` and prints its RSS every half minute.
@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,17 +38,6 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  await once(server, 'close');
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
 /** Resident memory of another process, from /proc (Linux). */
 async function rssOf(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -58,14 +47,14 @@ async function rssOf(pid: number): Promise<number> {
 
 interface Server {
   child: ChildProcess;
-  port: number;
+  url: string;
   dataDir: string;
   startMs: number;
 }
 
-async function healthy(port: number): Promise<boolean> {
+async function healthy(url: string): Promise<boolean> {
   try {
-    const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+    const response = await fetch(`${url}/healthz`);
     await response.arrayBuffer();
     return response.ok;
   } catch {
@@ -84,29 +73,48 @@ async function startArguments(): Promise<string[]> {
   return args;
 }
 
-/** The server as `npm start` runs it; only PORT and DATA_DIR (and, for the soak, the
- *  per-address limit: all load comes from one loopback address) are set. */
+/** Where the server says it listens: the url of its "bot listening" log line. */
+function listeningUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (!child.stdout) return reject(new Error('no output from the server'));
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      if (!line.includes('bot listening')) return;
+      const { url } = JSON.parse(line) as { url?: string };
+      if (url) resolve(url.replace('0.0.0.0', '127.0.0.1'));
+    });
+    child.once('exit', (code, signal) =>
+      reject(new Error(`the server stopped before it listened (${signal ?? code})`)),
+    );
+  });
+}
+
+/** Servers this script stopped (any other exit is reported). */
+const stopping = new Set<ChildProcess>();
+
+/** The server as `npm start` runs it; only PORT (0: any free port) and DATA_DIR (and, for the
+ *  soak, the per-address limit: all load comes from one loopback address) are set. */
 async function startServer(env: Record<string, string> = {}): Promise<Server> {
   const dataDir = await mkdtemp(join(tmpdir(), 'bdvp-start-'));
-  const port = await freePort();
   const args = await startArguments();
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // LOG_LEVEL info (the default) for the line with the port.
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  while (!(await healthy(port))) {
-    if (exited) throw new Error('the server stopped before /healthz answered');
-    await sleep(10);
-  }
-  return { child, port, dataDir, startMs: performance.now() - started };
+  child.once('exit', (code, signal) => {
+    if (!stopping.has(child)) console.error(`the server stopped by itself (${signal ?? code})`);
+  });
+  const url = await listeningUrl(child);
+  while (!(await healthy(url))) await sleep(10);
+  return { child, url, dataDir, startMs: performance.now() - started };
 }
 
 async function stopServer(server: Server): Promise<void> {
   const exit = once(server.child, 'exit');
+  stopping.add(server.child);
   server.child.kill('SIGTERM');
   await exit;
   await rm(server.dataDir, { recursive: true, force: true });
@@ -138,7 +146,7 @@ async function soak(): Promise<void> {
   const pid = server.child.pid ?? 0;
   let failures = 0;
   const instance = autocannon({
-    url: `http://127.0.0.1:${server.port}`,
+    url: server.url,
     connections: Number(options.connections),
     duration: SOAK_MS / 1000,
     requests: conversationRequests((status) => {
