@@ -1,4 +1,5 @@
 import stemmer from 'natural/lib/natural/stemmers/porter_stemmer_nl.js';
+import { remembered } from '../safety/terms.ts';
 import { strongInfinitive } from './strong-verbs.ts';
 
 // The Dutch Porter stemmer leaves diminutives ("appjes"), participles ("gepest", "geappt"),
@@ -6,17 +7,11 @@ import { strongInfinitive } from './strong-verbs.ts';
 // the analyzer keeps a proposal only when the index knows it, so a wrong guess costs nothing.
 
 /** Stems already computed: building the index stems the same words many times, and the
- *  stemmer was the largest cost of a start. Bounded, since users' words are not. */
+ *  stemmer was the largest cost of a start. */
 const stems = new Map<string, string>();
-const STEM_CACHE_LIMIT = 50_000;
 
 export function stem(word: string): string {
-  const known = stems.get(word);
-  if (known !== undefined) return known;
-  if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
-  const stemmed = stemUncached(word);
-  stems.set(word, stemmed);
-  return stemmed;
+  return remembered(stems, word, stemUncached);
 }
 
 function stemUncached(word: string): string {
