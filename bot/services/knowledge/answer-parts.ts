@@ -24,7 +24,7 @@ export const MORE_LINE = /^\s*<!--\s*meer\s*-->\s*$/i;
  *  or higher, or the end. */
 const ADVISER_HEADING = /^(#{1,6})\s+voor vertrouwenspersonen\s*$/i;
 
-/** About one phone screen (390×844) of chat text: the issue's and the checker's limit. */
+/** About one phone screen (390×844) of chat text: longer first parts are on the go-live list. */
 export const FIRST_PART_WORDS = 80;
 
 /** Words a reader sees: Markdown marks, comments and links' addresses do not count. */

@@ -1,6 +1,16 @@
 // The public shapes of the knowledge engine. The bot imports only these, the service and
-// the placeholder helpers; nothing here depends on the Bot Framework.
-import type { SynonymGroup } from './text/synonyms.ts';
+// the placeholder helpers; nothing here depends on the Bot Framework. What a knowledge file
+// holds is inferred from its schema (check/schemas.ts), where each field is declared once.
+import type { Infer } from './check/schema.ts';
+import type {
+  CONTACTS_SCHEMA,
+  COURSE_SCHEMA,
+  CRISIS_SCHEMA,
+  ENTRY_SCHEMA,
+  EXAMPLES_SCHEMA,
+  REFERRALS_SCHEMA,
+  SYNONYMS_SCHEMA,
+} from './check/schemas.ts';
 
 export type Route = 'course' | 'counsellor' | 'crisis' | 'safety-check' | 'fallback';
 export type Decision = 'answer' | 'suggest' | 'fallback' | 'crisis' | 'safety-check';
@@ -35,117 +45,36 @@ export interface MatchResult {
   referral?: string;
 }
 
-export interface KnowledgeEntry {
-  id: string;
-  title: string;
-  questions: string[];
-  keywords: string[];
-  followups: string[];
-  updated: string;
-  body: string;
-  file: string;
-}
+/** The example questions and keywords of a target (voorbeelden/<id>.yaml), one per item. */
+type ExampleTexts = { [K in keyof Infer<typeof EXAMPLES_SCHEMA>]-?: string[] };
 
-export interface ProgrammeItem {
-  title: string;
-  description: string;
-}
+/** An answer: the fields of its file's head, its examples, the answer text and the file. */
+export type KnowledgeEntry = Infer<typeof ENTRY_SCHEMA> &
+  ExampleTexts & {
+    body: string;
+    file: string;
+  };
 
 /** Fields the bureau has not filled in keep the raw value 'TE_VULLEN' (see displayValue). */
-export interface CourseInfo {
-  title: string;
-  summary: string;
-  why: string;
-  targetGroup: string;
-  programme: ProgrammeItem[];
-  homework: string;
-  dates: string[] | string;
-  location: string;
-  price: string;
-  registration: string;
-  questions: string[];
-  keywords: string[];
-  followups: string[];
-  updated: string;
-}
+export type CourseInfo = Infer<typeof COURSE_SCHEMA> & ExampleTexts;
+export type ProgrammeItem = CourseInfo['programme'][number];
 
-export const CHANNEL_TYPES = ['telefoon', 'email', 'website', 'chat', 'adres'] as const;
-export type ChannelType = (typeof CHANNEL_TYPES)[number];
+export type ContactInfo = Infer<typeof CONTACTS_SCHEMA> & ExampleTexts;
+export type ContactChannel = ContactInfo['channels'][number];
 
-export interface ContactChannel {
-  type: ChannelType;
-  label: string;
-  value: string;
-  note?: string;
-}
-
-export interface ContactInfo {
-  intro: string;
-  channels: ContactChannel[];
-  hours: string;
-  /** When the bureau answers a contact request ("binnen twee werkdagen"); optional. */
-  responseTime?: string;
-  questions: string[];
-  keywords: string[];
-  updated: string;
-}
-
+export type CrisisInfo = Infer<typeof CRISIS_SCHEMA>;
 /** A named list of terms in crisis.yaml, e.g. "middel": strop, touw, pillen, ... */
-export interface SafetySignal {
-  name: string;
-  meaning: string;
-  terms: string[];
-}
-
+export type SafetySignal = CrisisInfo['signals'][number];
 /** Signals found together within `within` words make a crisis or a check. */
-export interface SafetyRule {
-  when: string[];
-  within: number;
-  then: Exclude<SafetyOutcome, 'none'>;
-  /** false: no lowering signal turns this crisis into a check (e.g. "ik ben niet veilig"). */
-  lowerable: boolean;
-}
-
+export type SafetyRule = CrisisInfo['rules'][number];
 /** Signals near a crisis that make it a check (a joke), unless `unless` is near too. */
-export interface SafetyLowering {
-  signals: string[];
-  unless: string[];
-  within: number;
-}
+export type SafetyLowering = CrisisInfo['lowering'][number];
 
-export interface CrisisInfo {
-  answer: string;
-  /** The safety-check question, with the emergency numbers in it. */
-  check: string;
-  signals: SafetySignal[];
-  rules: SafetyRule[];
-  lowering: SafetyLowering[];
-  /** Terms whose words never count as a signal ("dood moe", "een mes in de rug"). */
-  idioms: string[];
-  updated: string;
-}
+/** Where to go with questions this assistant does not cover (verwijzingen.yaml). */
+export type ReferralInfo = Omit<Infer<typeof REFERRALS_SCHEMA>, 'updated'>;
+export type Referral = ReferralInfo['referrals'][number];
 
-/** Where to go with a question this assistant does not cover (verwijzingen.yaml). */
-export interface Referral {
-  id: string;
-  /** The whole reply: that this is not the assistant's field, and where to go instead. */
-  answer: string;
-  /** Words and phrases that point here; "*" at the end of a word matches its longer forms. */
-  terms: string[];
-  /** Words that point here even beside the bureau's own words ("phishing" in a mail). */
-  always: string[];
-}
-
-export interface ReferralInfo {
-  referrals: Referral[];
-  /** Words of the bureau's own field: a question that has one besides a referral's words is
-   *  not sent elsewhere by them. */
-  ownTerms: string[];
-}
-
-export interface SynonymInfo {
-  groups: SynonymGroup[];
-}
+export type SynonymInfo = Omit<Infer<typeof SYNONYMS_SCHEMA>, 'updated'>;
 
 export interface KnowledgeBase {
   entries: Map<string, KnowledgeEntry>;

@@ -3,17 +3,23 @@ import type { Reporter } from './diagnostics.ts';
 import type { ParsedYaml } from '../load/yaml.ts';
 import { compileTerm } from '../safety/terms.ts';
 
-/** A small schema language: enough for the knowledge files, and it speaks Dutch. */
+/**
+ * A small schema language: enough for the knowledge files, and it speaks Dutch. A schema is
+ * the one place a file's fields are declared: the checker validates against it, the loader
+ * reads values with it (load/values.ts) and the engine's types are inferred from it (Infer).
+ */
 export type Spec =
   | { kind: 'text' }
   | { kind: 'date' }
   | { kind: 'term' }
-  | { kind: 'count'; min: number; max: number }
-  | { kind: 'flag' }
-  | { kind: 'choice'; values: readonly string[] }
+  /** `default`: what the loader reads when the field is left out. */
+  | { kind: 'count'; min: number; max: number; default?: number }
+  | { kind: 'flag'; default?: boolean }
+  /** `fallback`: what the loader reads for a value the checker rejected (else the first). */
+  | { kind: 'choice'; values: readonly string[]; fallback?: string }
   | { kind: 'list'; item: Spec; min?: number; exact?: number; unit: string }
   | { kind: 'textOrList'; item: Spec; unit: string }
-  | { kind: 'object'; fields: Record<string, Field> }
+  | { kind: 'object'; fields: Readonly<Record<string, Field>> }
   /** The file's format version: exactly this number. */
   | { kind: 'version'; value: number }
   /** Text as a literal block (`key: |` and indented lines below): one item per line. */
@@ -23,6 +29,47 @@ export interface Field {
   spec: Spec;
   required: boolean;
 }
+
+/** Kinds the loader reads as one trimmed text. */
+export type TextKind = 'text' | 'date' | 'term' | 'lines';
+
+/**
+ * The value the loader reads for a schema. A field the file may leave out is still there
+ * when it has a value without the file (a list, a default), and optional otherwise; the
+ * format version is checked but not kept.
+ */
+export type Infer<S> = S extends { kind: TextKind }
+  ? string
+  : S extends { kind: 'count' }
+    ? number
+    : S extends { kind: 'flag' }
+      ? boolean
+      : S extends { kind: 'choice'; values: readonly (infer V)[] }
+        ? V
+        : S extends { kind: 'list'; item: infer I }
+          ? Infer<I>[]
+          : S extends { kind: 'textOrList'; item: infer I }
+            ? Infer<I>[] | string
+            : S extends { kind: 'object'; fields: infer F }
+              ? InferFields<F>
+              : never;
+
+type SpecOf<F> = F extends { spec: infer S } ? S : never;
+type Kept<F> = SpecOf<F> extends { kind: 'version' } ? false : true;
+type AlwaysThere<F> = F extends { required: true }
+  ? true
+  : SpecOf<F> extends { kind: 'list' | 'textOrList' } | { default: number | boolean }
+    ? true
+    : false;
+type InferFields<F> = {
+  -readonly [
+    K in keyof F as Kept<F[K]> extends true ? (AlwaysThere<F[K]> extends true ? K : never) : never
+  ]: Infer<SpecOf<F[K]>>;
+} & {
+  -readonly [
+    K in keyof F as Kept<F[K]> extends true ? (AlwaysThere<F[K]> extends true ? never : K) : never
+  ]?: Infer<SpecOf<F[K]>>;
+};
 
 type Path = (string | number)[];
 

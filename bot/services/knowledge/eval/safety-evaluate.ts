@@ -51,7 +51,7 @@ export function evaluateSafety(
   return report;
 }
 
-/** The four figures the issue sets targets for, as shares of their group. */
+/** The four figures the safety check has goals for, as shares of their group. */
 export interface SafetyRates {
   /** Crisis messages that got the full crisis reply. */
   crisisFull: number;

@@ -9,17 +9,10 @@ import {
 } from '../check/schemas.ts';
 import { normalizeText } from '../text/normalize.ts';
 import type { SynonymGroup } from '../text/synonyms.ts';
-import {
-  CHANNEL_TYPES,
-  type ContactChannel,
-  type ContactInfo,
-  type CourseInfo,
-  type CrisisInfo,
-  type SynonymInfo,
-} from '../types.ts';
+import type { ContactInfo, CourseInfo, CrisisInfo, SynonymInfo } from '../types.ts';
 import { reportMovedFields, type Examples } from './examples-file.ts';
 import { locatedList, texts, type Located } from './located.ts';
-import { asList, asRecord, asText, asTexts } from './values.ts';
+import { asRecord, readValue } from './values.ts';
 import { parseYaml, type ParsedYaml } from './yaml.ts';
 
 export interface ReadFile<T> {
@@ -59,33 +52,17 @@ export function readCourse(
 ): ReadTarget<CourseInfo> | undefined {
   const read = readYaml(file, text, COURSE_SCHEMA, reporter, { target: 'course' });
   if (!read) return undefined;
-  const r = read.value;
-  const followups = locatedList(r.followups, read.parsed, ['followups'], file);
-  const dates = Array.isArray(r.dates) ? asTexts(r.dates) : asText(r.dates);
+  // The examples come before followups and updated, as they always have (the content hash).
+  const { followups, updated, ...head } = readValue(COURSE_SCHEMA, read.value);
   const course: CourseInfo = {
-    title: asText(r.title),
-    summary: asText(r.summary),
-    why: asText(r.why),
-    targetGroup: asText(r.targetGroup),
-    programme: asList(r.programme).map((item) => {
-      const p = asRecord(item);
-      return { title: asText(p.title), description: asText(p.description) };
-    }),
-    homework: asText(r.homework),
-    dates,
-    location: asText(r.location),
-    price: asText(r.price),
-    registration: asText(r.registration),
+    ...head,
     questions: texts(examples.questions),
     keywords: examples.keywords,
-    followups: texts(followups),
-    updated: asText(r.updated),
+    followups,
+    updated,
   };
-  return { value: course, parsed: read.parsed, followups, moved: read.moved };
-}
-
-function channelType(value: unknown): ContactChannel['type'] {
-  return CHANNEL_TYPES.find((type) => type === value) ?? 'website';
+  const located = locatedList(read.value.followups, read.parsed, ['followups'], file);
+  return { value: course, parsed: read.parsed, followups: located, moved: read.moved };
 }
 
 export function readContacts(
@@ -96,26 +73,12 @@ export function readContacts(
 ): ReadTarget<ContactInfo> | undefined {
   const read = readYaml(file, text, CONTACTS_SCHEMA, reporter, { target: 'counsellor' });
   if (!read) return undefined;
-  const r = read.value;
-  const channels = asList(r.channels).map((item): ContactChannel => {
-    const c = asRecord(item);
-    const note = asText(c.note);
-    return {
-      type: channelType(c.type),
-      label: asText(c.label),
-      value: asText(c.value),
-      ...(note ? { note } : {}),
-    };
-  });
-  const responseTime = asText(r.responseTime);
+  const { updated, ...head } = readValue(CONTACTS_SCHEMA, read.value);
   const contacts: ContactInfo = {
-    intro: asText(r.intro),
-    channels,
-    hours: asText(r.hours),
-    ...(responseTime ? { responseTime } : {}),
+    ...head,
     questions: texts(examples.questions),
     keywords: examples.keywords,
-    updated: asText(r.updated),
+    updated,
   };
   return { value: contacts, parsed: read.parsed, followups: [], moved: read.moved };
 }
@@ -127,10 +90,7 @@ export function readSynonyms(
 ): ReadFile<SynonymInfo> | undefined {
   const read = readYaml(file, text, SYNONYMS_SCHEMA, reporter);
   if (!read) return undefined;
-  const groups: SynonymGroup[] = asList(read.value.groups).map((item) => {
-    const g = asRecord(item);
-    return { term: asText(g.term), variants: asTexts(g.variants) };
-  });
+  const { groups } = readValue(SYNONYMS_SCHEMA, read.value);
   checkVariantsOnce(groups, file, read.parsed, reporter);
   return { value: { groups: groups.filter((g) => g.term !== '') }, parsed: read.parsed };
 }
@@ -160,10 +120,6 @@ function checkVariantsOnce(
   });
 }
 
-/** Rules and lowering without `within`: signals count together up to this many words apart. */
-export const DEFAULT_WITHIN = 10;
-export const DEFAULT_LOWER_WITHIN = 20;
-
 export function readCrisis(
   file: string,
   text: string,
@@ -171,36 +127,7 @@ export function readCrisis(
 ): ReadFile<CrisisInfo> | undefined {
   const read = readYaml(file, text, CRISIS_SCHEMA, reporter);
   if (!read) return undefined;
-  const r = read.value;
-  const count = (value: unknown, fallback: number): number =>
-    typeof value === 'number' && Number.isInteger(value) ? value : fallback;
-  const crisis: CrisisInfo = {
-    answer: asText(r.answer),
-    check: asText(r.check),
-    signals: asList(r.signals).map((item) => {
-      const s = asRecord(item);
-      return { name: asText(s.name), meaning: asText(s.meaning), terms: asTexts(s.terms) };
-    }),
-    rules: asList(r.rules).map((item) => {
-      const rule = asRecord(item);
-      return {
-        when: asTexts(rule.when),
-        within: count(rule.within, DEFAULT_WITHIN),
-        then: asText(rule.then) === 'check' ? 'check' : 'crisis',
-        lowerable: rule.lowerable !== false,
-      };
-    }),
-    lowering: asList(r.lowering).map((item) => {
-      const lowering = asRecord(item);
-      return {
-        signals: asTexts(lowering.signals),
-        unless: asTexts(lowering.unless),
-        within: count(lowering.within, DEFAULT_LOWER_WITHIN),
-      };
-    }),
-    idioms: asTexts(r.idioms),
-    updated: asText(r.updated),
-  };
+  const crisis: CrisisInfo = readValue(CRISIS_SCHEMA, read.value);
   checkSignalNames(file, crisis, read.parsed, reporter);
   return { value: crisis, parsed: read.parsed };
 }

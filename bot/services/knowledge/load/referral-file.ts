@@ -1,9 +1,9 @@
 import type { Reporter } from '../check/diagnostics.ts';
 import { validate } from '../check/schema.ts';
 import { REFERRALS_SCHEMA } from '../check/schemas.ts';
-import type { Referral, ReferralInfo } from '../types.ts';
+import type { ReferralInfo } from '../types.ts';
 import type { ReadFile } from './data-files.ts';
-import { asList, asRecord, asText, asTexts } from './values.ts';
+import { readValue } from './values.ts';
 import { parseYaml } from './yaml.ts';
 
 /** verwijzingen.yaml: per kind of question outside the bureau's field, the reply and its words. */
@@ -16,11 +16,9 @@ export function readReferrals(
   if (!parsed) return undefined;
   const data: unknown = parsed.doc.toJS();
   validate(data, REFERRALS_SCHEMA, [], { parsed, reporter, file });
+  const { referrals, ownTerms } = readValue(REFERRALS_SCHEMA, data);
   const seen = new Set<string>();
-  const record = asRecord(data);
-  const referrals = asList(record.referrals).map((item, index): Referral => {
-    const r = asRecord(item);
-    const id = asText(r.id);
+  referrals.forEach(({ id }, index) => {
     if (id !== '' && seen.has(id))
       reporter.error(
         file,
@@ -30,7 +28,6 @@ export function readReferrals(
         id.length,
       );
     seen.add(id);
-    return { id, answer: asText(r.answer), terms: asTexts(r.terms), always: asTexts(r.always) };
   });
-  return { value: { referrals, ownTerms: asTexts(record.ownTerms) }, parsed };
+  return { value: { referrals, ownTerms }, parsed };
 }

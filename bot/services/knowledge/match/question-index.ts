@@ -10,15 +10,18 @@ const TOP = 3;
  */
 export class QuestionIndex {
   private readonly idf: IdfTable;
-  /** term → flat pairs [doc, weight, doc, weight, …]; weight is idf-weighted and divided
-   *  by the document's norm. */
-  private readonly postings = new Map<string, number[]>();
+  /** The postings of term number t (see IdfTable) are [start[t], start[t + 1]) of `docs` and
+   *  `weights`: the examples that have the term, in order, and the term's idf-weighted weight
+   *  in each divided by the example's norm. */
+  private readonly start: Uint32Array;
+  private readonly docs: Uint32Array;
+  private readonly weights: Float64Array;
   private readonly docTarget: Int32Array;
   private readonly dot: Float64Array;
   private readonly touchedDocs: number[] = [];
   /** The three best cosines per target, as a flat array of targets × 3. */
   private readonly best3: Float64Array;
-  private readonly maxPostings: number;
+  private readonly maxDocs: number;
 
   /**
    * `maxDocs`: a term found in more examples than this is not walked at query time. It still
@@ -34,27 +37,46 @@ export class QuestionIndex {
     unknownShare: number,
     maxDocs = Infinity,
   ) {
-    this.idf = new IdfTable(
+    const idf = new IdfTable(
       docs.map((doc) => doc.vector.keys()),
       unknownShare,
     );
-    this.maxPostings = maxDocs * 2;
+    this.idf = idf;
+    this.maxDocs = maxDocs;
     this.docTarget = Int32Array.from(docs.map((doc) => doc.target));
     this.dot = new Float64Array(docs.length);
     this.best3 = new Float64Array(targets * TOP);
-    docs.forEach((doc, index) => this.add(index, doc.vector));
-  }
-
-  private add(doc: number, vector: TermVector): void {
-    let norm = 0;
-    for (const [term, weight] of vector) norm += (weight * this.idf.get(term)) ** 2;
-    if (norm === 0) return;
-    norm = Math.sqrt(norm);
-    for (const [term, weight] of vector) {
-      const list = this.postings.get(term) ?? [];
-      list.push(doc, (weight * this.idf.get(term)) / norm);
-      this.postings.set(term, list);
-    }
+    // An example whose terms all weigh nothing has no postings.
+    const norms = docs.map((doc) => {
+      let norm = 0;
+      for (const [term, weight] of doc.vector) norm += (weight * idf.get(term)) ** 2;
+      return Math.sqrt(norm);
+    });
+    const start = new Uint32Array(idf.size + 1);
+    docs.forEach((doc, index) => {
+      if (norms[index] === 0) return;
+      for (const term of doc.vector.keys()) {
+        const next = (idf.id(term) ?? 0) + 1;
+        start[next] = (start[next] ?? 0) + 1;
+      }
+    });
+    for (let t = 0; t < idf.size; t++) start[t + 1] = (start[t + 1] ?? 0) + (start[t] ?? 0);
+    const total = start[idf.size] ?? 0;
+    this.start = start;
+    this.docs = new Uint32Array(total);
+    this.weights = new Float64Array(total);
+    const filled = start.slice(0, idf.size);
+    docs.forEach((doc, index) => {
+      const norm = norms[index] ?? 0;
+      if (norm === 0) return;
+      for (const [term, weight] of doc.vector) {
+        const id = idf.id(term) ?? 0;
+        const at = filled[id] ?? 0;
+        this.docs[at] = index;
+        this.weights[at] = (weight * idf.get(term)) / norm;
+        filled[id] = at + 1;
+      }
+    });
   }
 
   /** Hands each touched target's best cosine and mean of the three best to `write`. */
@@ -67,12 +89,15 @@ export class QuestionIndex {
     for (const [term, weight] of query) {
       const value = weight * this.idf.get(term);
       norm += value * value;
-      const list = this.postings.get(term);
-      if (!list || list.length > this.maxPostings) continue;
-      for (let i = 0; i < list.length; i += 2) {
-        const doc = list[i] ?? 0;
+      const id = this.idf.id(term);
+      if (id === undefined) continue;
+      const from = this.start[id] ?? 0;
+      const to = this.start[id + 1] ?? 0;
+      if (to - from > this.maxDocs) continue;
+      for (let i = from; i < to; i++) {
+        const doc = this.docs[i] ?? 0;
         if (this.dot[doc] === 0) this.touchedDocs.push(doc);
-        this.dot[doc] = (this.dot[doc] ?? 0) + value * (list[i + 1] ?? 0);
+        this.dot[doc] = (this.dot[doc] ?? 0) + value * (this.weights[i] ?? 0);
       }
     }
     const length = Math.sqrt(norm);

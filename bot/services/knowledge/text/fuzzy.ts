@@ -1,8 +1,3 @@
-interface Word {
-  text: string;
-  bigrams: ReadonlySet<string>;
-}
-
 /**
  * Finds the closest known word for a typo ("vertrouwenspesoon", "whatsap") with
  * Damerau-Levenshtein distance (the optimal-string-alignment form: swapped neighbours
@@ -12,14 +7,16 @@ interface Word {
  * lookup well under a millisecond with tens of thousands of words.
  */
 export class FuzzyVocabulary {
-  private readonly buckets = new Map<string, Word[]>();
+  /** Only the words themselves: a character pair is looked up in the word's text, which
+   *  answers the same as a set of its pairs and keeps no set per word. */
+  private readonly buckets = new Map<string, string[]>();
 
   constructor(words: Iterable<string>) {
     for (const text of new Set(words)) {
       if (text.length < 4) continue;
       const key = bucketKey(text[0] ?? '', text.length);
       const list = this.buckets.get(key) ?? [];
-      list.push({ text, bigrams: new Set(bigrams(text)) });
+      list.push(text);
       this.buckets.set(key, list);
     }
   }
@@ -34,15 +31,15 @@ export class FuzzyVocabulary {
     let bestDistance = maxDistance + 1;
     for (let length = word.length - maxDistance; length <= word.length + maxDistance; length++) {
       for (const candidate of this.buckets.get(bucketKey(word[0] ?? '', length)) ?? []) {
-        if (shared(grams, candidate.bigrams) < needed) continue;
+        if (shared(grams, candidate) < needed) continue;
         // Two edits only when the second letter agrees too: "aanspreken" is not "afspreken".
-        const d = boundedDistance(word, candidate.text, maxDistance);
-        if (d === 2 && candidate.text[1] !== word[1]) continue;
+        const d = boundedDistance(word, candidate, maxDistance);
+        if (d === 2 && candidate[1] !== word[1]) continue;
         if (
           d < bestDistance ||
-          (d === bestDistance && best !== undefined && prefer(word, candidate.text, best))
+          (d === bestDistance && best !== undefined && prefer(word, candidate, best))
         ) {
-          best = candidate.text;
+          best = candidate;
           bestDistance = d;
         }
       }
@@ -93,9 +90,10 @@ function bigrams(word: string): string[] {
   return grams;
 }
 
-function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+/** How many of the character pairs occur in the word. */
+function shared(grams: ReadonlySet<string>, word: string): number {
   let count = 0;
-  for (const gram of a) if (b.has(gram)) count++;
+  for (const gram of grams) if (word.includes(gram)) count++;
   return count;
 }
 

@@ -1,11 +1,20 @@
 import stemmer from 'natural/lib/natural/stemmers/porter_stemmer_nl.js';
+import { remembered } from '../safety/terms.ts';
 import { strongInfinitive } from './strong-verbs.ts';
 
 // The Dutch Porter stemmer leaves diminutives ("appjes"), participles ("gepest", "geappt"),
 // verb forms ("appt") and vowel plurals ("collegas") alone. These helpers propose base forms;
 // the analyzer keeps a proposal only when the index knows it, so a wrong guess costs nothing.
 
+/** Stems already computed: building the index stems the same words many times, and the
+ *  stemmer was the largest cost of a start. */
+const stems = new Map<string, string>();
+
 export function stem(word: string): string {
+  return remembered(stems, word, stemUncached);
+}
+
+function stemUncached(word: string): string {
   if (/^\d+$/.test(word)) return word;
   // Dutch writes a stem-final v/z as f/s ("blijven"/"blijft", "bewijzen"/"bewijs"); the
   // Porter stemmer keeps them apart, so we join them.

@@ -1,9 +1,7 @@
+import type { SynonymInfo } from '../types.ts';
 import { tokenize } from './normalize.ts';
 
-export interface SynonymGroup {
-  term: string;
-  variants: string[];
-}
+export type SynonymGroup = SynonymInfo['groups'][number];
 
 interface Rule {
   from: string[];
