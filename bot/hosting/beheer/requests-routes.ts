@@ -64,6 +64,15 @@ function filterOf(value: string): string {
     : 'open';
 }
 
+/** The same page for a request that is not there, whether it was opened, changed or deleted. */
+function notFound(ref: string): string {
+  return messagePage(
+    'Verzoek niet gevonden',
+    `Er is geen verzoek met referentie ${ref}. Misschien is het al verwijderd of na de bewaartermijn gewist.`,
+    { href: '/beheer/verzoeken', label: 'Naar alle verzoeken' },
+  );
+}
+
 export function installRequests(server: Server, deps: RequestsDeps): void {
   const { guard, records, now } = deps;
   const access = new BureauAccess(records, now);
@@ -109,15 +118,7 @@ export function installRequests(server: Server, deps: RequestsDeps): void {
         }
       }
       if (!record) {
-        sendPage(
-          res,
-          404,
-          messagePage(
-            'Verzoek niet gevonden',
-            `Er is geen verzoek met referentie ${ref}. Misschien is het al verwijderd of na de bewaartermijn gewist.`,
-            { href: '/beheer/verzoeken', label: 'Naar alle verzoeken' },
-          ),
-        );
+        sendPage(res, 404, notFound(ref));
         return { ref, found: false };
       }
       const frame = {
@@ -149,14 +150,7 @@ export function installRequests(server: Server, deps: RequestsDeps): void {
       const found =
         REF.test(ref) && (await access.setStatus(ref, status as RecordStatus, staff.who));
       if (!found) {
-        sendPage(
-          res,
-          404,
-          messagePage('Verzoek niet gevonden', `Er is geen verzoek met referentie ${ref}.`, {
-            href: '/beheer/verzoeken',
-            label: 'Naar alle verzoeken',
-          }),
-        );
+        sendPage(res, 404, notFound(ref));
         return { ref, found: false };
       }
       redirect(res, `/beheer/verzoeken/${ref}?melding=status`);
@@ -182,14 +176,7 @@ export function installRequests(server: Server, deps: RequestsDeps): void {
       }
       const deleted = REF.test(ref) && (await access.remove(ref));
       if (!deleted) {
-        sendPage(
-          res,
-          404,
-          messagePage('Verzoek niet gevonden', `Er is geen verzoek met referentie ${ref}.`, {
-            href: '/beheer/verzoeken',
-            label: 'Naar alle verzoeken',
-          }),
-        );
+        sendPage(res, 404, notFound(ref));
         return { ref, deleted: false };
       }
       redirect(res, '/beheer/verzoeken?melding=verwijderd');

@@ -187,6 +187,19 @@ describe('workspace /beheer over HTTP: sign-in, CSRF, lockout, access log', func
       });
       assert.equal(deleted.status, 303);
       assert.equal(await running.app.records.get(saved.ref), null);
+      // Gone is gone the same way, whether someone opens it, changes it or deletes it again.
+      for (const gone of [
+        await client.get(`/beheer/verzoeken/${saved.ref}`),
+        await client.post(path, { status: 'afgehandeld', _csrf: csrf }),
+        await client.post(`/beheer/verzoeken/${saved.ref}/verwijderen`, {
+          _csrf: csrf,
+          bevestig: 'ja',
+        }),
+      ]) {
+        assert.equal(gone.status, 404);
+        assert.match(gone.text, /Verzoek niet gevonden/);
+        assert.match(gone.text, /Misschien is het al verwijderd/);
+      }
 
       const access = running.logs.lines.filter((l) => l.includes('"beheer access"'));
       assert.ok(

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { checkKnowledgeDir } from '../../../../bot/services/knowledge/check/check-all.ts';
 import {
   errorCount,
@@ -15,11 +13,8 @@ import {
   lineOf,
   REAL_KNOWLEDGE,
   removeDir,
-  REPO,
+  runCheck,
 } from './helpers.ts';
-
-const run = promisify(execFile);
-const NODE = process.execPath;
 
 describe('knowledge checker', function () {
   let dir: string;
@@ -293,13 +288,7 @@ describe('knowledge checker', function () {
       'followups: [bewijs-vastlegen, counsellor]',
     );
     const line = await lineOf(dir, 'entries/naaktbeelden.md', 'followups:');
-    const failed = await run(NODE, ['bot/services/knowledge/cli/check.ts'], {
-      cwd: REPO,
-      env: { ...process.env, KNOWLEDGE_DIR: dir },
-    }).then(
-      () => assert.fail('expected exit code 1'),
-      (error: { code: number; stdout: string }) => error,
-    );
+    const failed = await runCheck(dir);
     assert.equal(failed.code, 1);
     assert.match(
       failed.stdout,
@@ -312,10 +301,8 @@ describe('knowledge checker', function () {
       new RegExp(`  ${line} \\| followups: \\[bewijs-vastlegen, counsellor\\]\\n +\\| {13}\\^{16}`),
     );
     await edit(dir, 'entries/naaktbeelden.md', 'bewijs-vastlegen', 'bewijs-vastleggen');
-    const clean = await run(NODE, ['bot/services/knowledge/cli/check.ts'], {
-      cwd: REPO,
-      env: { ...process.env, KNOWLEDGE_DIR: dir },
-    });
+    const clean = await runCheck(dir);
+    assert.equal(clean.code, 0);
     assert.match(clean.stdout, /Kennisbank in orde: 4 onderwerpen/);
   });
 });

@@ -1,13 +1,26 @@
+import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { Diagnostic } from '../../../../bot/services/knowledge/check/diagnostics.ts';
 import type { KnowledgeLogger } from '../../../../bot/services/knowledge/types.ts';
 
 export const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 export const FIXTURE = join(REPO, 'test', 'fixtures', 'knowledge');
 export const REAL_KNOWLEDGE = join(REPO, 'knowledge');
+
+/** `npm run kb:check` on a knowledge folder, as an editor runs it: its exit code and output. */
+export async function runCheck(dir: string): Promise<{ code: number; stdout: string }> {
+  return promisify(execFile)(process.execPath, ['bot/services/knowledge/cli/check.ts'], {
+    cwd: REPO,
+    env: { ...process.env, KNOWLEDGE_DIR: dir },
+  }).then(
+    ({ stdout }) => ({ code: 0, stdout }),
+    (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+  );
+}
 
 /** A fresh copy of the fixture knowledge folder in a temporary directory. */
 export async function copyFixture(): Promise<string> {

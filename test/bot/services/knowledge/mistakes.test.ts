@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { checkKnowledgeDir } from '../../../../bot/services/knowledge/check/check-all.ts';
 import {
   errorCount,
@@ -10,13 +8,11 @@ import {
   type Diagnostic,
 } from '../../../../bot/services/knowledge/check/diagnostics.ts';
 import { KnowledgeService } from '../../../../bot/services/knowledge/service.ts';
-import { copyFixture, edit, lineOf, memoryLogger, removeDir, REPO } from './helpers.ts';
+import { copyFixture, edit, lineOf, memoryLogger, removeDir, runCheck } from './helpers.ts';
 
 // The mistakes editors make, each answered with one message at its cause: a tab,
 // an unclosed quote, a deleted entry named in many places, ": " in a question, a field name
 // in Dutch, an old-format file. Never a library's own error code.
-
-const run = promisify(execFile);
 
 /** A test file that names `id` `count` times, as evaluation files do. */
 function manyReferences(id: string, count: number): string {
@@ -231,13 +227,7 @@ describe('one message per mistake, the cause first', function () {
     // An error in contacts.yaml (sorted first) and a YAML error in synonyms.yaml.
     await edit(dir, 'contacts.yaml', 'type: telefoon', 'type: fax');
     await edit(dir, 'synonyms.yaml', 'variants: [baas,', 'variants: "baas,');
-    const failed = await run(process.execPath, ['bot/services/knowledge/cli/check.ts'], {
-      cwd: REPO,
-      env: { ...process.env, KNOWLEDGE_DIR: dir },
-    }).then(
-      () => assert.fail('expected exit code 1'),
-      (error: { code: number; stdout: string }) => error,
-    );
+    const failed = await runCheck(dir);
     assert.equal(failed.code, 1);
     const heads = failed.stdout.split('\n').filter((line) => /: (fout|waarschuwing): /.test(line));
     assert.match(heads[0] ?? '', /synonyms\.yaml:\d+:\d+: fout: het aanhalingsteken/);
