@@ -15,7 +15,7 @@ const PATTERNS: readonly RegExp[] = [
   /\b(ga|ging) (met lood in mijn schoenen|met tegenzin) naar\b/,
   // exhaustion and stress
   /\b(moe|doodmoe|uitgeput|opgebrand|overspannen|overwerkt|gesloopt|uitgeblust)\b/,
-  /\b(ik ben|voel me|ben zo|ben zo ontzettend|ben helemaal) (zo |heel |erg |echt |helemaal |totaal |ontzettend )?(moe|uitgeput|kapot|op|leeg|opgebrand|overspannen|gestrest|gespannen|onrustig|verdrietig|ongelukkig|somber|wanhopig|eenzaam|machteloos|ellendig|rot|waardeloos|ziek van)\b/,
+  /\b(ik ben|voel me|voel ik me|ben zo|ben zo ontzettend|ben helemaal) (?:(?:zo|heel|erg|echt|helemaal|totaal|ontzettend|zwaar|best) ){0,2}(moe|uitgeput|kapot|op|leeg|opgebrand|overspannen|gestrest|gespannen|onrustig|verdrietig|ongelukkig|somber|wanhopig|eenzaam|machteloos|ellendig|rot|klote|kut|beroerd|belabberd|down|depri|waardeloos|ziek van)\b/,
   /\bmaakt (me|mij) (helemaal |echt |zo )?(kapot|gek|ziek|moe|bang|verdrietig|ongelukkig)\b/,
   /\b(burn ?out|burnout|overspannenheid|stress|gestrest|spanning\w*)\b/,
   /\b(slaap|sliep) (niet|slecht|nauwelijks)\b|\blig (wakker|te piekeren)\b|\bpieker\w*\b/,
@@ -24,7 +24,7 @@ const PATTERNS: readonly RegExp[] = [
   /\b(het )?gaat (niet|helemaal niet|echt niet) (goed|lekker) met (me|mij)\b/,
   /\bik (weet|wist) (het )?(echt |gewoon )?niet meer (wat ik moet doen|hoe het verder moet)\b/,
   /\b(ben|word) (er )?(zo |helemaal )?(ziek|gek) van\b/,
-  /\b(voel|voelde) (me|mij) (zo |heel |erg |echt |helemaal )?(alleen|onveilig|klein|vernederd|gekleineerd|buitengesloten|niet gezien|niet gehoord)\b/,
+  /\b(voel|voelde) (me|mij) (?:(?:zo|heel|erg|echt|helemaal|totaal|ontzettend) ){0,2}(alleen|onveilig|klein|vernederd|gekleineerd|buitengesloten|niet gezien|niet gehoord)\b/,
 ];
 
 /** The message tells of fear, exhaustion or sadness. */

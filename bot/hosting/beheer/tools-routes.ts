@@ -5,6 +5,7 @@ import type { KnowledgeService } from '../../services/knowledge/service.ts';
 import { TUNING } from '../../services/knowledge/tuning.ts';
 import type { KnowledgeBase, MatchResult } from '../../services/knowledge/types.ts';
 import { MAX_TEXT } from '../../../dialogs/message-text.ts';
+import { entryTitles, outcomeOf } from '../../../dialogs/outcome.ts';
 import * as S from '../../../dialogs/strings.ts';
 import type { WorkspaceGuard } from './guard.ts';
 import { knowledgePage } from './pages/knowledge-page.ts';
@@ -60,20 +61,70 @@ function replyFor(match: MatchResult, base: KnowledgeBase): Reply {
         base.referrals.referrals.find((r) => r.id === match.referral)?.answer ?? S.NOT_OUR_FIELD,
       );
     default:
-      if (match.target === ROUTES.course)
-        return only(`${base.course.title}\n\n${base.course.summary}`);
-      if (match.target === ROUTES.counsellor) return only(base.contacts.intro);
-      return entryReply(base.entries.get(match.target)?.body);
+      return targetReply(match.target, base);
+  }
+}
+
+function targetReply(target: string, base: KnowledgeBase): Reply {
+  if (target === ROUTES.course) return only(`${base.course.title}\n\n${base.course.summary}`);
+  if (target === ROUTES.counsellor) return only(base.contacts.intro);
+  return entryReply(base.entries.get(target)?.body);
+}
+
+/** The routes a request to act leads to, by the names the menu gives them. */
+const ROUTE_NAMES: Record<string, string> = {
+  [ROUTES.course]: S.MENU.course,
+  [ROUTES.counsellor]: S.MENU.counsellor,
+  privacy: S.MENU.privacy,
+};
+
+/** What the conversation does before the topics, as the router decides it (outcome.ts). */
+function conversationFirst(
+  knowledge: KnowledgeService,
+  question: string,
+): { conversation: string; reply: Reply } | undefined {
+  const outcome = outcomeOf(knowledge, entryTitles(knowledge), question);
+  switch (outcome.kind) {
+    case 'distress':
+      return {
+        conversation:
+          'Een vriendelijk woord en een vertrouwenspersoon (de bot merkt dat iemand het moeilijk heeft)',
+        reply: only(S.DISTRESS),
+      };
+    case 'other':
+      return {
+        conversation:
+          'Een verzoek of gewone reactie (zoals bedankt, tot ziens, hulp of opnieuw): de bot reageert daarop, niet met een onderwerp',
+        reply: only(''),
+      };
+    case 'answer': {
+      // A request to act ("ik wil iemand spreken", "aanmelden") goes to its route whatever
+      // the topics say; an entry the match also answers needs no note.
+      const route = ROUTE_NAMES[outcome.target];
+      if (route === undefined) return undefined;
+      return {
+        conversation: `Een verzoek: ${route}`,
+        reply:
+          outcome.target === 'privacy' ? only('') : targetReply(outcome.target, knowledge.base),
+      };
+    }
+    default:
+      return undefined;
   }
 }
 
 export function tryQuestion(knowledge: KnowledgeService, question: string): TryResult {
   const match = knowledge.match(question);
+  // The safety check and the crisis reply come before anything the conversation does.
+  const safety = match.decision === 'crisis' || match.decision === 'safety-check';
+  const first = safety ? undefined : conversationFirst(knowledge, question);
   return {
     question,
     decision: match.decision,
     top: match.decision === 'crisis' ? [] : knowledge.ranked(question, 3),
-    ...replyFor(match, knowledge.base),
+    ...(first
+      ? { ...first.reply, conversation: first.conversation }
+      : replyFor(match, knowledge.base)),
   };
 }
 

@@ -18,6 +18,9 @@ export interface TryResult {
   reply: string;
   /** What waits behind "Lees meer"; empty when the answer has no second part. */
   more: string;
+  /** When the conversation handles the question before the topics (a request to act, someone
+   *  upset, one fact of the course): what it does instead; the reply is then that reply. */
+  conversation?: string;
 }
 
 export interface TryView {
@@ -54,7 +57,16 @@ ${result?.question ?? ''}</textarea>
         result
           ? html`<section aria-labelledby="uitkomst">
               <h2 id="uitkomst">Wat de bot zou doen</h2>
-              <p class="decision"><strong>${DECISION_TEXT[result.decision]}</strong></p>
+              <p class="decision">
+                <strong>${result.conversation ?? DECISION_TEXT[result.decision]}</strong>
+              </p>
+              ${
+                result.conversation
+                  ? html`<p class="hint">
+                      Zonder dat zou de kennisbank zeggen: ${DECISION_TEXT[result.decision]}.
+                    </p>`
+                  : ''
+              }
               <p class="hint">
                 Drempels: direct antwoord vanaf score ${score(view.thresholds.answer)}, "Bedoelde
                 u…" vanaf ${score(view.thresholds.suggest)}.
@@ -87,11 +99,15 @@ ${result?.question ?? ''}</textarea>
                       </tbody>
                     </table>`
               }
-              <h3>Het antwoord</h3>
-              <p class="hint">
-                Zoals de bot het verstuurt (Markdown): **vet** wordt in de chat vetgedrukt.
-              </p>
-              <pre class="reply">${result.reply}</pre>
+              ${
+                result.reply === ''
+                  ? ''
+                  : html`<h3>Het antwoord</h3>
+                      <p class="hint">
+                        Zoals de bot het verstuurt (Markdown): **vet** wordt in de chat vetgedrukt.
+                      </p>
+                      <pre class="reply">${result.reply}</pre>`
+              }
               ${
                 result.more === ''
                   ? ''

@@ -249,6 +249,34 @@ describe('workspace /beheer over HTTP: sign-in, CSRF, lockout, access log', func
       );
       assert.ok((await running.app.records.get(saved.ref))?.exportedAt, 'marked exported');
     }));
+
+  it('tries a question as the conversation would handle it: distress, a request, a topic', () =>
+    withApp({ ADMIN_TOKEN: TOKEN }, async (running) => {
+      const client = new WorkspaceClient(running.app.url);
+      await client.signIn(TOKEN, 'Ineke');
+      const csrf = WorkspaceClient.csrf(await client.get('/beheer/proberen'));
+      const tried = async (vraag: string): Promise<string> => {
+        const page = await client.post('/beheer/proberen', { vraag, _csrf: csrf });
+        assert.equal(page.status, 200);
+        return page.text;
+      };
+      const upset = await tried('ik voel me echt heel rot door wat er op mijn werk gebeurt');
+      assert.match(upset, /Een vriendelijk woord en een vertrouwenspersoon/);
+      assert.match(upset, /Wat naar dat u zich zo voelt/);
+      assert.match(upset, /Zonder dat zou de kennisbank zeggen/);
+      // The safety check comes first, as in the chat.
+      const fear = await tried('ik ben zo moe van alles op het werk en weet het niet meer');
+      assert.match(fear, /Eerst de veiligheidsvraag/);
+      assert.doesNotMatch(fear, /Een vriendelijk woord/);
+      const request = await tried('ik wil graag iemand spreken');
+      assert.match(request, /Een verzoek: Contact met een vertrouwenspersoon/);
+      const thanks = await tried('bedankt!');
+      assert.match(thanks, /Een verzoek of gewone reactie/);
+      assert.doesNotMatch(thanks, /Het antwoord/);
+      const topic = await tried('Mijn collega’s pesten mij in de groepsapp');
+      assert.match(topic, /Direct antwoord/);
+      assert.doesNotMatch(topic, /Zonder dat zou de kennisbank zeggen/);
+    }));
 });
 
 describe('workspace /beheer with Microsoft Entra ID (App Service Authentication stand-in)', function () {
