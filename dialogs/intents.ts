@@ -103,7 +103,7 @@ const EXACT: Record<string, ControlIntent> = {
 
 /** Buttons that answer one question (of a form, or "Heeft dit geholpen?"): tapped (or typed)
  *  once that question is over. */
-const FORM_CHOICES = new Set(
+const ANSWERED_CHOICES = new Set(
   [
     CHOICES.anonymous,
     CHOICES.withName,
@@ -186,7 +186,7 @@ export function controlIntent(text: string): ControlIntent | undefined {
   const plain = f.replace(/[.+-]+$/, '').trim();
   const exact = EXACT[plain];
   if (exact) return exact;
-  if (FORM_CHOICES.has(plain)) return 'staleChoice';
+  if (ANSWERED_CHOICES.has(plain)) return 'staleChoice';
   if (FORGET.test(f)) return 'forget';
   if (WHAT_STORED.test(f)) return 'privacy';
   if (CHAT_PRIVACY.some((pattern) => pattern.test(f))) return 'whoReads';

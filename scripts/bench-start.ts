@@ -1,9 +1,10 @@
 // npm run bench:start [-- --runs=N] [-- --soak]
-// Starts the real server as `npm start` does (bot/hosting/main.ts on the embedded lowdb default, here
-// with a fresh temporary DATA_DIR and PORT=0, the port read from its log), polls /healthz, and prints the time from
-// spawn to the first healthy answer and the resident memory (RSS) after a few idle seconds,
-// per run and as the median of several runs. `--soak` then keeps one server busy for five
-// minutes with the conversations of `npm run bench` and prints its RSS every half minute.
+// Starts the real server as `npm start` does (bot/hosting/main.ts on the embedded lowdb
+// default, here with a fresh temporary DATA_DIR and PORT=0, the port read from its log), polls
+// /healthz, and prints the time from spawn to the first healthy answer and the resident memory
+// (RSS) after a few idle seconds, per run and as the median of several runs. `--soak` then
+// keeps one server busy for five minutes with the conversations of `npm run bench` and prints
+// its RSS every half minute.
 // Figures only, never a pass/fail: a stopwatch on a shared machine is not a test.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -62,8 +63,8 @@ async function healthy(url: string): Promise<boolean> {
   }
 }
 
-/** The arguments of package.json's start script (`node [flags] bot/hosting/main.ts`), so this measures
- *  what `npm start` runs, without npm's own start-up in front of it. */
+/** The arguments of package.json's start script (`node [flags] bot/hosting/main.ts`), so this
+ *  measures what `npm start` runs, without npm's own start-up in front of it. */
 async function startArguments(): Promise<string[]> {
   const manifest = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
     scripts: { start: string };

@@ -82,7 +82,7 @@ const ROUTE_NAMES: Record<string, string> = {
 function conversationFirst(
   knowledge: KnowledgeService,
   question: string,
-): { conversation: string; reply: Reply } | undefined {
+): { conversation: string; reply: Reply; target?: string } | undefined {
   const outcome = outcomeOf(knowledge, entryTitles(knowledge), question);
   switch (outcome.kind) {
     case 'distress':
@@ -99,11 +99,12 @@ function conversationFirst(
       };
     case 'answer': {
       // A request to act ("ik wil iemand spreken", "aanmelden") goes to its route whatever
-      // the topics say; an entry the match also answers needs no note.
+      // the topics say; an entry here is the match's own answer and needs no note.
       const route = ROUTE_NAMES[outcome.target];
       if (route === undefined) return undefined;
       return {
         conversation: `Een verzoek: ${route}`,
+        target: outcome.target,
         reply:
           outcome.target === 'privacy' ? only('') : targetReply(outcome.target, knowledge.base),
       };
@@ -123,7 +124,13 @@ export function tryQuestion(knowledge: KnowledgeService, question: string): TryR
     decision: match.decision,
     top: match.decision === 'crisis' ? [] : knowledge.ranked(question, 3),
     ...(first
-      ? { ...first.reply, conversation: first.conversation }
+      ? {
+          ...first.reply,
+          conversation: first.conversation,
+          ...(match.decision === 'answer' && match.target === first.target
+            ? {}
+            : { otherwise: match.decision }),
+        }
       : replyFor(match, knowledge.base)),
   };
 }

@@ -1,4 +1,4 @@
-// Every number that shapes matching, in one place. Tuned with `node bot/knowledge/cli/tune.ts
+// Every number that shapes matching, in one place. Tuned with `node bot/services/knowledge/cli/tune.ts
 // --files=tune-3.yaml,tune-4.yaml,tune-5.yaml`, which prints this block: only on those three
 // blind tuning files (tune.yaml and tune-2.yaml had knowledge written against their misses, so
 // they no longer look like unseen questions); never on the entries' own example questions, and

@@ -19,8 +19,10 @@ export interface TryResult {
   /** What waits behind "Lees meer"; empty when the answer has no second part. */
   more: string;
   /** When the conversation handles the question before the topics (a request to act, someone
-   *  upset, one fact of the course): what it does instead; the reply is then that reply. */
+   *  upset): what it does; the reply is then that reply. */
   conversation?: string;
+  /** Set when the topics alone would have done something else: the decision shown beside. */
+  otherwise?: Decision;
 }
 
 export interface TryView {
@@ -61,9 +63,9 @@ ${result?.question ?? ''}</textarea>
                 <strong>${result.conversation ?? DECISION_TEXT[result.decision]}</strong>
               </p>
               ${
-                result.conversation
+                result.otherwise
                   ? html`<p class="hint">
-                      Zonder dat zou de kennisbank zeggen: ${DECISION_TEXT[result.decision]}.
+                      Zonder dat zou de kennisbank zeggen: ${DECISION_TEXT[result.otherwise]}.
                     </p>`
                   : ''
               }
@@ -74,7 +76,7 @@ ${result?.question ?? ''}</textarea>
               ${
                 result.top.length === 0
                   ? html`<p>Geen onderwerpen gevonden.</p>`
-                  : html`<table class="table table--numbers table--try">
+                  : html`<table class="table table--numbers">
                       <caption>
                         De drie beste onderwerpen
                       </caption>

@@ -1,4 +1,4 @@
-// node bot/knowledge/cli/explain.ts "vraag" — shows how the engine reads a question: the
+// node bot/services/knowledge/cli/explain.ts "vraag" — shows how the engine reads a question: the
 // terms it found (with weights, unknown words marked) and the raw scores of the top targets.
 // For tuning and for editors who wonder why a question lands where it does.
 import { openForCli } from './common.ts';

@@ -1,6 +1,6 @@
-// node bot/knowledge/cli/tune.ts [--min-refused=0.9] [--mix-only] [--files=a.yaml,b.yaml]
+// node bot/services/knowledge/cli/tune.ts [--min-refused=0.9] [--mix-only] [--files=a.yaml,b.yaml]
 // Tunes on knowledge/tests/tune*.yaml ONLY (--files= picks some of them) and prints the TUNING
-// block for bot/knowledge/tuning.ts. Not an npm script: tuning is a deliberate act. The holdout
+// block for bot/services/knowledge/tuning.ts. Not an npm script: tuning is a deliberate act. The holdout
 // files are never read here.
 //
 // 1. For every setting of the text weights (compound, fuzzy, bigram, unknown) the index is
@@ -173,7 +173,7 @@ if (best) {
   );
   console.log('Kalibratie op de afstemvragen (aandeel goede bovenste kandidaten per scoreband):');
   for (const line of reliability(best.table, c)) console.log(line);
-  console.log('Zet in bot/knowledge/tuning.ts:\n');
+  console.log('Zet in bot/services/knowledge/tuning.ts:\n');
   console.log(`export const TUNING: Tuning = {
   weights: { ${list(weights)} },
   calibration: { ${list(c)} },
